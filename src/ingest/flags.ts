@@ -1,0 +1,366 @@
+/**
+ * Data-quality flags: places where a record contradicts itself or leaves out what a reader of
+ * a trial needs. Each flag has a stable code (documented in docs/flags.md and on the About
+ * page), the field it is about, a severity, and a message in plain words that quotes the
+ * record.
+ */
+import type { Flag, Trial } from '../schemas/trial.ts';
+import type { Draft } from './normalize.ts';
+import { parsePhases } from './normalize.ts';
+import { PHASE, labelOf } from './vocabulary.ts';
+
+export interface FlagOptions {
+  /** "today" for staleness; a fixed date makes builds and tests repeatable */
+  asOf: Date;
+  /** how long an open status may outlive the completion date, in days */
+  staleAfterDays?: number;
+}
+
+const UNIT_WORDS: Record<string, 'Years' | 'Months' | 'Weeks' | 'Days'> = {
+  year: 'Years',
+  years: 'Years',
+  yr: 'Years',
+  yrs: 'Years',
+  y: 'Years',
+  month: 'Months',
+  months: 'Months',
+  mo: 'Months',
+  week: 'Weeks',
+  weeks: 'Weeks',
+  wk: 'Weeks',
+  day: 'Days',
+  days: 'Days',
+};
+
+const criteriaOf = (t: Draft) => [
+  ...t.eligibility.inclusion.map((text) => ({ text, list: 'inclusion' as const })),
+  ...t.eligibility.exclusion.map((text) => ({ text, list: 'exclusion' as const })),
+];
+
+// ------------------------------------------------------------------ ages in the criteria
+
+export interface CriteriaAge {
+  bound: 'min' | 'max';
+  value: number;
+  unit: 'Years' | 'Months' | 'Weeks' | 'Days';
+  text: string;
+  list: 'inclusion' | 'exclusion';
+  /** the sex an item speaks of, when it names exactly one */
+  sex: 'MALE' | 'FEMALE' | null;
+}
+
+const N = String.raw`(\d{1,3}(?:\.\d)?)`;
+const U = String.raw`(years?|yrs?|months?|mo|weeks?|wk|days?|y)\b\.?`;
+const AGE_PATTERNS: readonly { re: RegExp; kind: 'min' | 'max' | 'range'; needsAgeWord?: boolean }[] = [
+  // ranges with an age word: "Age: 40-75", "aged 18 to 65 years", "Age ranges from 30-55 years of age", "between 18 and 65 years of age"
+  { re: new RegExp(String.raw`\bage[sd]?\b[^\d;]{0,30}?${N}\s*(?:-|–|to|and)\s*${N}\s*(?:${U})?`, 'giu'), kind: 'range' },
+  { re: new RegExp(String.raw`\bbetween\s+${N}\s+and\s+${N}\s*${U}\s*(?:old|of\s+age)`, 'giu'), kind: 'range' },
+  { re: new RegExp(String.raw`${N}\s*(?:-|–|to)\s*${N}\s*${U}\s*(?:old|of\s+age)`, 'giu'), kind: 'range' },
+  // lower bounds: "older than 50", "over 45 years", "aged ≥ 18 years", "18 years or older", "18+ years"
+  { re: new RegExp(String.raw`\bolder\s+than\s+${N}\s*(?:${U})?`, 'giu'), kind: 'min' },
+  { re: new RegExp(String.raw`\bage[sd]?\b\s*(?:of|is|:)?\s*(?:over|above|at\s+least|more\s+than|greater\s+than|≥|>=|>|from)\s*${N}\s*(?:${U})?`, 'giu'), kind: 'min' },
+  { re: new RegExp(String.raw`(?:over|above|at\s+least|more\s+than|≥|>=|>)\s*${N}\s*${U}\s*(?:old|of\s+age)`, 'giu'), kind: 'min' },
+  { re: new RegExp(String.raw`${N}\s*${U}\s*(?:old\s+|of\s+age\s+)?(?:or|and)\s+older`, 'giu'), kind: 'min' },
+  { re: new RegExp(String.raw`${N}\s*${U}\s*(?:old\s+|of\s+age\s+)?(?:or|and)\s+(?:over|above|more)`, 'giu'), kind: 'min', needsAgeWord: true },
+  { re: new RegExp(String.raw`${N}\s*\+\s*${U}`, 'giu'), kind: 'min', needsAgeWord: true },
+  // upper bounds: "younger than 18", "under 20 years old", "aged ≤ 65", "65 years or younger"
+  { re: new RegExp(String.raw`\byounger\s+than\s+${N}\s*(?:${U})?`, 'giu'), kind: 'max' },
+  { re: new RegExp(String.raw`\bage[sd]?\b\s*(?:of|is|:)?\s*(?:under|below|less\s+than|up\s+to|≤|<=|<)\s*${N}\s*(?:${U})?`, 'giu'), kind: 'max' },
+  { re: new RegExp(String.raw`(?:under|below|less\s+than|up\s+to|≤|<=|<)\s*${N}\s*${U}\s*(?:old|of\s+age)`, 'giu'), kind: 'max' },
+  { re: new RegExp(String.raw`${N}\s*${U}\s*(?:old\s+|of\s+age\s+)?(?:or|and)\s+younger`, 'giu'), kind: 'max' },
+  { re: new RegExp(String.raw`${N}\s*${U}\s*(?:old\s+|of\s+age\s+)?(?:or|and)\s+(?:under|below|less)`, 'giu'), kind: 'max', needsAgeWord: true },
+];
+const AGE_WORD = /\b(?:age[sd]?|old|born)\b/iu;
+
+const MALE = /\b(?:males?|men|boys|man)\b/iu;
+const FEMALE = /\b(?:females?|women|girls|woman)\b/iu;
+const ABOUT_PREGNANCY = /childbearing|pregnan|contracep|lactat|breast[- ]?feed|menopaus|fertile|sterili[sz]|menstrua/iu;
+
+function sexOf(text: string): 'MALE' | 'FEMALE' | null {
+  if (ABOUT_PREGNANCY.test(text)) return null;
+  const male = MALE.test(text);
+  const female = FEMALE.test(text);
+  if (male && !female) return 'MALE';
+  if (female && !male) return 'FEMALE';
+  return null;
+}
+
+/** Age limits the criteria prose sets. In exclusion items the sense flips ("under 20 excluded" = minimum 20). */
+export function criteriaAges(trial: Draft): CriteriaAge[] {
+  const out: CriteriaAge[] = [];
+  for (const { text, list } of criteriaOf(trial)) {
+    const taken: [number, number][] = [];
+    const sex = sexOf(text);
+    for (const { re, kind, needsAgeWord } of AGE_PATTERNS) {
+      if (needsAgeWord && !AGE_WORD.test(text)) continue;
+      for (const m of text.matchAll(new RegExp(re.source, re.flags))) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (taken.some(([a, b]) => start < b && end > a)) continue;
+        const flip = (bound: 'min' | 'max') => (list === 'exclusion' ? (bound === 'min' ? 'max' : 'min') : bound);
+        if (kind === 'range') {
+          const unit = UNIT_WORDS[(m[3] ?? 'years').toLowerCase()] ?? 'Years';
+          const lo = Number(m[1]);
+          const hi = Number(m[2]);
+          if (!(lo < hi) || hi > 120) continue;
+          if (list === 'exclusion') continue; // an excluded range is not a limit of the eligible range
+          out.push({ bound: 'min', value: lo, unit, text, list, sex }, { bound: 'max', value: hi, unit, text, list, sex });
+        } else {
+          const unit = UNIT_WORDS[(m[2] ?? 'years').toLowerCase()] ?? 'Years';
+          const value = Number(m[1]);
+          if (unit === 'Years' && value > 120) continue;
+          out.push({ bound: flip(kind), value, unit, text, list, sex });
+        }
+        taken.push([start, end]);
+      }
+    }
+  }
+  return out;
+}
+
+const toYears = (value: number, unit: CriteriaAge['unit']) =>
+  unit === 'Years' ? value : unit === 'Months' ? value / 12 : unit === 'Weeks' ? value / 52.1775 : value / 365.25;
+
+function ageFlags(trial: Draft): Flag[] {
+  const flags: Flag[] = [];
+  const found = criteriaAges(trial);
+  const unitFlagged = new Set<'min' | 'max'>();
+
+  // 1. the structured age's unit is out of line with the criteria ("45 Months" vs "over 45 years")
+  for (const bound of ['min', 'max'] as const) {
+    const age = bound === 'min' ? trial.eligibility.minAge : trial.eligibility.maxAge;
+    if (!age) continue;
+    const [num, unitWord] = age.text.split(' ') as [string, string];
+    const unit = UNIT_WORDS[unitWord.toLowerCase()] ?? 'Years';
+    const clash = found.find((c) => c.value === Number(num) && c.unit !== unit);
+    if (clash) {
+      unitFlagged.add(bound);
+      flags.push({
+        code: 'age-unit-mismatch',
+        field: bound === 'min' ? 'eligibility.minAge' : 'eligibility.maxAge',
+        severity: 'warning',
+        message: `The ${bound === 'min' ? 'minimum' : 'maximum'} age is given as ${age.text} (${formatYears(age.years)}), but the criteria say "${clash.text}". The unit in the age field is probably wrong: ${num} ${clash.unit.toLowerCase()} is meant.`,
+      });
+    }
+  }
+
+  // 2. the criteria set age limits that differ from the structured ones (or that the record lacks)
+  const differing: CriteriaAge[] = [];
+  for (const c of found) {
+    if (unitFlagged.has(c.bound)) continue;
+    const age = c.bound === 'min' ? trial.eligibility.minAge : trial.eligibility.maxAge;
+    if (!age) {
+      differing.push(c);
+      continue;
+    }
+    if (Math.abs(toYears(c.value, c.unit) - age.years) > 1) differing.push(c);
+  }
+  if (differing.length > 0) {
+    const stated =
+      trial.eligibility.minAge || trial.eligibility.maxAge
+        ? `the age fields say ${trial.eligibility.minAge?.text ?? 'no minimum'} to ${trial.eligibility.maxAge?.text ?? 'no maximum'}`
+        : 'the record has no minimum or maximum age';
+    const quotes = [...new Set(differing.map((c) => `"${c.text}"`))].join('; ');
+    flags.push({
+      code: 'criteria-age-differs',
+      field: 'eligibility',
+      severity: 'warning',
+      message: `The criteria set age limits (${quotes}) but ${stated}. Read the criteria for who can take part.`,
+    });
+  }
+  return flags;
+}
+
+function formatYears(years: number): string {
+  return `${Number(years.toFixed(2))} ${years === 1 ? 'year' : 'years'}`;
+}
+
+// ------------------------------------------------------------------ sex in the criteria
+
+function sexFlags(trial: Draft): Flag[] {
+  const named = trial.eligibility.inclusion
+    .map((text) => ({ text, sex: sexOf(text) }))
+    .filter((x): x is { text: string; sex: 'MALE' | 'FEMALE' } => x.sex !== null);
+  if (named.length === 0) return [];
+  const sexes = new Set(named.map((n) => n.sex));
+  const structured = trial.eligibility.sex;
+  const quotes = named.map((n) => `"${n.text}"`).join('; ');
+  if (structured === 'ALL' || structured === null) {
+    const what =
+      sexes.size > 1
+        ? 'set different conditions for men and women'
+        : `speak only of ${[...sexes][0] === 'MALE' ? 'men' : 'women'}`;
+    return [
+      {
+        code: 'criteria-sex-differs',
+        field: 'eligibility.sex',
+        severity: 'warning',
+        message: `The inclusion criteria ${what} (${quotes}), while the sex field says ${structured === 'ALL' ? 'All' : 'nothing'}.`,
+      },
+    ];
+  }
+  const other = structured === 'MALE' ? 'FEMALE' : 'MALE';
+  if (sexes.has(other)) {
+    return [
+      {
+        code: 'criteria-sex-differs',
+        field: 'eligibility.sex',
+        severity: 'warning',
+        message: `The sex field says ${structured === 'MALE' ? 'Male' : 'Female'} only, but the inclusion criteria speak of ${other === 'MALE' ? 'men' : 'women'} (${quotes}).`,
+      },
+    ];
+  }
+  return [];
+}
+
+// ------------------------------------------------------------------ phase in the prose
+
+const PHASE_PROSE = /\b(?:early\s+)?phase\s*(?:[0-4]|IV|I{1,3})[ab]?(?:\s*(?:\/|-|–|and|or|to)\s*(?:phase\s*)?(?:[1-4]|IV|I{1,3})[ab]?\b)?/giu;
+
+export function prosePhases(trial: Draft): { phases: Trial['phases']; quotes: string[] } {
+  const texts = [trial.title, trial.officialTitle, trial.summary, trial.description].filter((t): t is string => !!t);
+  const phases = new Set<Trial['phases'][number]>();
+  const quotes: string[] = [];
+  for (const text of texts) {
+    for (const m of text.matchAll(PHASE_PROSE)) {
+      const parsed = parsePhases(m[0]);
+      if (parsed.phases.length === 0) continue;
+      parsed.phases.forEach((p) => phases.add(p));
+      if (!quotes.includes(m[0])) quotes.push(m[0]);
+    }
+  }
+  const order = Object.keys(PHASE);
+  return { phases: [...phases].sort((a, b) => order.indexOf(a) - order.indexOf(b)), quotes };
+}
+
+function phaseFlags(trial: Draft): Flag[] {
+  const prose = prosePhases(trial);
+  if (prose.phases.length === 0) return [];
+  const field = trial.phases;
+  const same = field.length === prose.phases.length && field.every((p) => prose.phases.includes(p));
+  if (same) return [];
+  const fieldText = field.length ? field.map((p) => labelOf(PHASE, p)).join(' / ') : 'no phase';
+  return [
+    {
+      code: 'phase-prose-mismatch',
+      field: 'phases',
+      severity: 'warning',
+      message: `The phase field says ${fieldText}, but the text says "${prose.quotes.join('", "')}".`,
+    },
+  ];
+}
+
+// ------------------------------------------------------------------ enrollment in the prose
+
+const PEOPLE = String.raw`(?:patients?|subjects?|participants?|volunteers?|individuals?|people|persons?|adults?|children|women|men|cases|eyes|knees)`;
+const ENROLLMENT_PROSE: readonly RegExp[] = [
+  new RegExp(String.raw`\b(\d{1,3}(?:,\d{3})+|\d{1,5})\s+(?:[A-Za-z][\w-]*\s+){0,3}${PEOPLE}\b(?!\s+(?:per|in each|each|in the|in every)\b)`, 'giu'),
+  /\b(?:enrol(?:l)?(?:ed|ing|ment of)?|recruit(?:ed|ing|ment of)?|sample size of|total of|a total of)\s+(\d{1,3}(?:,\d{3})+|\d{1,5})\b/giu,
+];
+
+export function proseEnrollment(trial: Draft): { counts: number[]; quotes: string[] } {
+  const texts = [trial.summary, trial.description].filter((t): t is string => !!t);
+  const counts: number[] = [];
+  const quotes: string[] = [];
+  for (const text of texts) {
+    for (const re of ENROLLMENT_PROSE) {
+      for (const m of text.matchAll(re)) {
+        const before = text.slice(Math.max(0, m.index - 12), m.index);
+        if (/\b(aged?|ages|over|under|than)\s*$/iu.test(before)) continue;
+        const n = Number(m[1]!.replace(/,/gu, ''));
+        if (n < 2) continue;
+        if (!counts.includes(n)) counts.push(n);
+        if (!quotes.includes(m[0])) quotes.push(m[0]);
+      }
+    }
+  }
+  return { counts, quotes };
+}
+
+function enrollmentFlags(trial: Draft): Flag[] {
+  if (!trial.enrollment) return [];
+  const prose = proseEnrollment(trial);
+  if (prose.counts.length === 0 || prose.counts.includes(trial.enrollment.count)) return [];
+  return [
+    {
+      code: 'enrollment-prose-mismatch',
+      field: 'enrollment',
+      severity: 'warning',
+      message: `The enrollment field says ${trial.enrollment.count}${
+        trial.enrollment.type ? ` (${trial.enrollment.type.toLowerCase()})` : ''
+      }, but the description says "${prose.quotes.join('", "')}".`,
+    },
+  ];
+}
+
+// ------------------------------------------------------------------ stale status
+
+const OPEN = new Set(['NOT_YET_RECRUITING', 'RECRUITING', 'ENROLLING_BY_INVITATION', 'ACTIVE_NOT_RECRUITING']);
+
+/** The last day a date of the given precision covers ("2025-12" → 2025-12-31). */
+export function endOf(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number | undefined];
+  return d === undefined ? new Date(Date.UTC(y, m, 0)) : new Date(Date.UTC(y, m - 1, d));
+}
+
+function staleFlags(trial: Draft, options: FlagOptions): Flag[] {
+  if (!trial.status || !OPEN.has(trial.status)) return [];
+  const completion = trial.dates.completion ?? trial.dates.primaryCompletion;
+  if (!completion) return [];
+  const days = Math.floor((options.asOf.getTime() - endOf(completion.date).getTime()) / 86_400_000);
+  const limit = options.staleAfterDays ?? 365;
+  if (days <= limit) return [];
+  const which = trial.dates.completion ? 'completion' : 'primary completion';
+  const years = days / 365.25;
+  return [
+    {
+      code: 'status-stale',
+      field: 'status',
+      severity: 'warning',
+      message: `The status is still "${labelOfStatus(trial.status)}", but the ${which} date (${completion.date}${
+        completion.type ? `, ${completion.type.toLowerCase()}` : ''
+      }) passed ${years >= 2 ? `${Math.floor(years)} years` : `${Math.floor(days / 30.44)} months`} ago. The record has probably not been updated.`,
+    },
+  ];
+}
+
+function labelOfStatus(status: string): string {
+  return status.toLowerCase().replace(/_/gu, ' ').replace(/^\w/u, (c) => c.toUpperCase());
+}
+
+// ------------------------------------------------------------------ missing essentials
+
+function missingFlags(trial: Draft): Flag[] {
+  const missing: string[] = [];
+  if (trial.status === null) missing.push('overall status');
+  if (trial.conditions.length === 0) missing.push('conditions');
+  if (trial.enrollment === null) missing.push('enrollment');
+  if (trial.eligibility.inclusion.length + trial.eligibility.exclusion.length === 0) missing.push('eligibility criteria');
+  if (missing.length === 0) return [];
+  return [
+    {
+      code: 'missing-field',
+      field: null,
+      severity: 'info',
+      message: `The record states no ${missing.join(', ')} in a structured field.`,
+    },
+  ];
+}
+
+/** All data-quality flags of one trial, reader notes first. */
+export function flagTrial(trial: Draft, options: FlagOptions): Flag[] {
+  const flags = [
+    ...trial.notes,
+    ...ageFlags(trial),
+    ...sexFlags(trial),
+    ...phaseFlags(trial),
+    ...enrollmentFlags(trial),
+    ...staleFlags(trial, options),
+    ...missingFlags(trial),
+  ];
+  const seen = new Set<string>();
+  return flags.filter((f) => {
+    const key = `${f.code}|${f.field}|${f.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * The Astro content loader of the `trials` collection: a thin adapter from the content layer to
+ * `src/ingest`. It lists the record files, reuses the cached reading of every file whose content
+ * (and whose ingestion code) has not changed, assembles the trials and stores them with digests,
+ * so unchanged trials are not re-parsed or re-validated.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { assemble, listSourceFiles, readSourceFile, type FileReading } from '../ingest/catalogue.ts';
+import { IngestError } from '../ingest/types.ts';
+
+export interface TrialsLoaderOptions {
+  /** folder of the record files, relative to the project root */
+  base: string;
+  /** "today" for the staleness flags; defaults to CATALOGUE_AS_OF (YYYY-MM-DD) or the build date */
+  asOf?: Date;
+}
+
+/** A digest of the code that turns records into trials: a change there invalidates every cached reading. */
+function codeVersion(root: string, digest: LoaderContext['generateDigest']): string {
+  const parts: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = join(dir, name.name);
+      if (name.isDirectory()) walk(full);
+      else if (name.name.endsWith('.ts')) parts.push(name.name, readFileSync(full, 'utf8'));
+    }
+  };
+  walk(join(root, 'src/ingest'));
+  walk(join(root, 'src/schemas'));
+  return digest(parts.join('\0'));
+}
+
+export function asOfDate(): Date {
+  const env = process.env.CATALOGUE_AS_OF;
+  if (env && /^\d{4}-\d{2}-\d{2}$/u.test(env)) return new Date(`${env}T00:00:00Z`);
+  return new Date();
+}
+
+export function trialsLoader(options: TrialsLoaderOptions): Loader {
+  return {
+    name: 'msc-trials-loader',
+    async load(context) {
+      const { store, meta, logger, parseData, generateDigest, watcher, config } = context;
+      const root = resolve(new URL('.', config.root).pathname);
+      const dir = resolve(root, options.base);
+      const version = codeVersion(root, generateDigest);
+
+      const sync = async () => {
+        const started = performance.now();
+        let reused = 0;
+        const readings: FileReading[] = [];
+        for (const path of listSourceFiles(dir)) {
+          const content = readFileSync(join(dir, path), 'utf8');
+          const digest = generateDigest(`${version}\0${content}`);
+          const cached = meta.get(`reading:${path}`);
+          if (cached) {
+            const parsed = JSON.parse(cached) as { digest: string; reading: FileReading };
+            if (parsed.digest === digest) {
+              readings.push(parsed.reading);
+              reused += 1;
+              continue;
+            }
+          }
+          const reading = readSourceFile({ path, content });
+          meta.set(`reading:${path}`, JSON.stringify({ digest, reading }));
+          readings.push(reading);
+        }
+        const entries = assemble(readings, { asOf: options.asOf ?? asOfDate() });
+        const ids = new Set(entries.map((e) => e.id));
+        for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+        let changed = 0;
+        for (const entry of entries) {
+          const digest = generateDigest(JSON.stringify(entry));
+          const existing = store.get(entry.id);
+          if (existing?.digest === digest) continue;
+          const data = await parseData({ id: entry.id, data: entry as unknown as Record<string, unknown> });
+          store.set({ id: entry.id, data, digest, filePath: join(options.base, entry.sources[0]!.file) });
+          changed += 1;
+        }
+        logger.info(
+          `${entries.length} trials from ${readings.length} record files (${readings.length - reused} read, ${reused} unchanged; ${changed} entries updated) in ${Math.round(performance.now() - started)} ms`,
+        );
+      };
+
+      try {
+        await sync();
+      } catch (error) {
+        if (error instanceof IngestError) {
+          // stop the build with the file, field, expected and found spelled out
+          throw new Error(`A record in ${options.base} cannot be published:\n${error.message}`);
+        }
+        throw error;
+      }
+
+      watcher?.add(dir);
+      watcher?.on('all', (_event, changedPath) => {
+        if (!resolve(changedPath).startsWith(dir)) return;
+        sync().catch((error: Error) => logger.error(error.message));
+      });
+    },
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * The zod schema of one trial: the public data contract of TRIAL-RECORD.md, and the one
+ * `Trial` type used everywhere (ingestion, loader, pages, data endpoints).
+ *
+ * `CatalogueEntrySchema` extends it with what the collection keeps beside the contract
+ * (per-field provenance, the evidence behind the MSC facets); the public endpoints publish
+ * `TrialSchema` only.
+ */
+import { z } from 'astro/zod';
+import {
+  ALLOCATION,
+  ARM_TYPE,
+  CELL_SOURCE,
+  DATE_TYPE,
+  DONOR,
+  FORMAT,
+  INTERVENTION_MODEL,
+  INTERVENTION_TYPE,
+  MASKING,
+  PHASE,
+  PRIMARY_PURPOSE,
+  PRODUCT,
+  ROUTE,
+  SEVERITY,
+  SEX,
+  STATUS,
+  STUDY_TYPE,
+  WHO_MASKED,
+  valuesOf,
+} from '../ingest/vocabulary.ts';
+
+const text = z.string().min(1);
+const enumOf = <V extends string>(vocab: Readonly<Record<V, unknown>>) =>
+  z.enum(Object.keys(vocab) as [V, ...V[]]);
+
+export const StatusSchema = enumOf(STATUS);
+export const PhaseSchema = enumOf(PHASE);
+export const FormatSchema = enumOf(FORMAT);
+
+const AgeSchema = z
+  .object({
+    text: text.describe('The age as the record states it, e.g. "45 Months"'),
+    years: z.number().min(0).describe('The age in years: months ÷ 12, weeks ÷ 52.1775, days ÷ 365.25'),
+  })
+  .strict();
+
+const DateSchema = z
+  .object({
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD')
+      .describe('ISO date at the precision the record gives'),
+    type: enumOf(DATE_TYPE).nullable(),
+  })
+  .strict();
+
+const OutcomeSchema = z
+  .object({
+    measure: text,
+    timeFrame: text.nullable(),
+    description: text.nullable(),
+  })
+  .strict();
+
+export const FlagSchema = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case code'),
+    field: z.string().nullable().describe('The record field the flag is about, as a dotted path'),
+    severity: enumOf(SEVERITY),
+    message: text,
+  })
+  .strict();
+
+export const SourceSchema = z
+  .object({
+    file: text.describe('Path of the record file relative to content/sources/'),
+    format: FormatSchema,
+    site: z.string().nullable().describe('The site the record was copied from, when known'),
+  })
+  .strict();
+
+export const TrialSchema = z
+  .object({
+    id: text.describe("The trial's primary registry id; the permalink is /trials/<id>/"),
+    registryIds: z.array(text).min(1),
+    secondaryIds: z.array(text),
+    title: text,
+    officialTitle: text.nullable(),
+    acronym: text.nullable(),
+    status: StatusSchema.nullable(),
+    phases: z.array(PhaseSchema),
+    studyType: enumOf(STUDY_TYPE).nullable(),
+    conditions: z.array(text),
+    keywords: z.array(text),
+    sponsor: text.nullable(),
+    collaborators: z.array(text),
+    summary: text.nullable(),
+    description: text.nullable(),
+    enrollment: z
+      .object({
+        count: z.number().int().min(0),
+        type: z.enum(['ACTUAL', 'ESTIMATED']).nullable(),
+      })
+      .strict()
+      .nullable(),
+    design: z
+      .object({
+        allocation: enumOf(ALLOCATION).nullable(),
+        interventionModel: enumOf(INTERVENTION_MODEL).nullable(),
+        primaryPurpose: enumOf(PRIMARY_PURPOSE).nullable(),
+        masking: enumOf(MASKING).nullable(),
+        whoMasked: z.array(enumOf(WHO_MASKED)),
+      })
+      .strict(),
+    arms: z.array(
+      z
+        .object({
+          label: text,
+          type: enumOf(ARM_TYPE).nullable(),
+          description: text.nullable(),
+          interventions: z.array(text),
+        })
+        .strict(),
+    ),
+    interventions: z.array(
+      z
+        .object({
+          type: enumOf(INTERVENTION_TYPE).nullable(),
+          name: text,
+          description: text.nullable(),
+          otherNames: z.array(text),
+        })
+        .strict(),
+    ),
+    outcomes: z.object({ primary: z.array(OutcomeSchema), secondary: z.array(OutcomeSchema) }).strict(),
+    eligibility: z
+      .object({
+        sex: enumOf(SEX).nullable(),
+        minAge: AgeSchema.nullable(),
+        maxAge: AgeSchema.nullable(),
+        healthyVolunteers: z.boolean().nullable(),
+        inclusion: z.array(text),
+        exclusion: z.array(text),
+      })
+      .strict(),
+    dates: z
+      .object({
+        start: DateSchema.nullable(),
+        primaryCompletion: DateSchema.nullable(),
+        completion: DateSchema.nullable(),
+        firstPosted: DateSchema.nullable(),
+        lastUpdated: DateSchema.nullable(),
+      })
+      .strict(),
+    locations: z.array(
+      z
+        .object({
+          facility: text.nullable(),
+          city: text.nullable(),
+          state: text.nullable(),
+          zip: text.nullable(),
+          country: text.nullable(),
+        })
+        .strict(),
+    ),
+    countries: z.array(text),
+    hasResults: z.boolean().nullable(),
+    therapy: z
+      .object({
+        products: z.array(enumOf(PRODUCT)),
+        cellSources: z.array(enumOf(CELL_SOURCE)),
+        donor: z.array(enumOf(DONOR)),
+        routes: z.array(enumOf(ROUTE)),
+      })
+      .strict(),
+    sources: z.array(SourceSchema).min(1),
+    flags: z.array(FlagSchema),
+  })
+  .strict();
+
+export type Trial = z.infer<typeof TrialSchema>;
+export type Flag = z.infer<typeof FlagSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Status = z.infer<typeof StatusSchema>;
+export type Phase = z.infer<typeof PhaseSchema>;
+export type Format = z.infer<typeof FormatSchema>;
+export type TrialDates = Trial['dates'];
+export type TrialDate = NonNullable<TrialDates['start']>;
+export type Age = NonNullable<Trial['eligibility']['minAge']>;
+export type Therapy = Trial['therapy'];
+export type Outcome = Trial['outcomes']['primary'][number];
+export type Arm = Trial['arms'][number];
+export type Intervention = Trial['interventions'][number];
+export type TrialLocation = Trial['locations'][number];
+
+/** Why a therapy facet was assigned: the field and the words that matched. */
+export const FacetEvidenceSchema = z
+  .object({
+    facet: z.enum(['products', 'cellSources', 'donor', 'routes']),
+    value: z.string(),
+    field: z.string(),
+    match: z.string(),
+  })
+  .strict();
+export type FacetEvidence = z.infer<typeof FacetEvidenceSchema>;
+
+/** Which source record (index into `sources`) gave a field its value. */
+export const ProvenanceSchema = z.record(
+  z.string(),
+  z.object({ source: z.number().int().min(0), note: z.string().optional() }).strict(),
+);
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+export const CatalogueEntrySchema = TrialSchema.extend({
+  provenance: ProvenanceSchema,
+  facetEvidence: z.array(FacetEvidenceSchema),
+});
+export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
+
+/** Only the public contract's fields, in contract order. */
+export function toPublicTrial(entry: Trial | CatalogueEntry): Trial {
+  const { provenance: _p, facetEvidence: _e, ...rest } = entry as CatalogueEntry;
+  return TrialSchema.parse(rest);
+}
+
+export { valuesOf };
