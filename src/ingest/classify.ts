@@ -27,9 +27,8 @@ const CELL_TERMS: readonly RegExp[] = [
   /\b(?:ADSCs?|DPSCs?|BMSCs?|MenSCs?|UCMSCs?|ADMSCs?|SHED)\b/gu,
   /\b(?:adipose|fat)(?:[- ]tissue)?[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal|regenerative|progenitor)\s+cells?\b/giu,
   /\b(?:umbilical[- ]cord|wharton'?s[- ]jelly|placenta[l]?|amniotic|bone[- ]marrow|dental[- ]pulp|menstrual[- ]blood|endometrial)(?:[- ]derived)?\s+(?:mesenchymal\s+)?(?:stem|stromal|progenitor|regenerative)\s+cells?\b/giu,
-  /\bstromal vascular fraction\b|\bSVF\b/gu,
-  /\bbone[- ]marrow (?:aspirate )?concentrate\b|\bBMAC\b/gu,
-  /\bmultipotent (?:adult )?progenitor cells?\b|\bMAPCs?\b/gu,
+  /\bstromal vascular fraction\b|\bbone[- ]marrow (?:aspirate )?concentrate\b|\bmultipotent (?:adult )?progenitor cells?\b/giu,
+  /\b(?:SVF|BMAC|MAPCs?)\b/gu,
 ];
 const DERIVATIVE_AFTER =
   /^\s*(?:\([^)]{1,20}\))?\s*(?:-|\s)?(?:derived\s+|based\s+)?(?:hypoxic\s+)?(?:conditioned|secretome|exosom|extracellular\s+vesicle|vesicle|EVs?\b|lysate|extract|supernatant|CM\b|secreted|derivatives?)/iu;
@@ -85,7 +84,7 @@ const ROUTE_RULES: readonly Rule<keyof typeof ROUTE>[] = [
   {
     value: 'LOCAL_INJECTION',
     pattern:
-      /\bintra[- ]?(?:discal|lesional|dermal|myocardial|cavernous|osseous|tendinous|vitreal|uterine|ovarian|gingival)\b|\bsub[- ]?(?:cutaneous(?:ly)?|conjunctival|mucosal)\b|\bperi[- ]?(?:anal|fistul\w*)\b|\blocal(?:ly)?\s+inject(?:ed|ion)s?\b|\binjected\s+(?:into|at)\s+the\s+(?:lesion|defect|site|wound|fistula|disc|tendon)\b/giu,
+      /\bintra[- ]?(?:discal|lesional|dermal|myocardial|cavernous|osseous|tendinous|vitreal|uterine|ovarian|gingival)\b|\bsub[- ]?(?:cutaneous(?:ly)?|conjunctival|mucosal)\b|\blocal(?:ly)?\s+inject(?:ed|ion)s?\b|\binjected\s+locally\b|\binjected\s+(?:(?:locally\s+)?into|at)\s+the\s+(?:lesion|defect|site|wound|fistula|disc|tendon)\b/giu,
   },
   {
     value: 'OTHER',
@@ -212,6 +211,7 @@ function rulesIn<V extends string>(
 }
 
 const nearMsc = (text: string, m: RegExpExecArray) => {
+  if (/MSC|SVF|BMAC|ADSC|DPSC|MenSC/u.test(m[0])) return true; // "UC-MSCs" names the cells itself
   const window = text.slice(Math.max(0, m.index - 80), m.index + m[0].length + 80);
   return MSC_CONTEXT.test(window.replace(m[0], ' '));
 };
@@ -240,7 +240,10 @@ export function classify(trial: Draft): Classification {
   const isMsc = products.size > 0;
   const cellSources = isMsc ? pick((p) => rulesIn('cellSources', SOURCE_RULES, p, nearMsc)) : new Map();
   const donor = isMsc ? pick((p) => rulesIn('donor', DONOR_RULES, p, qualifiesMsc)) : new Map();
-  const routes = isMsc ? pick((p) => rulesIn('routes', ROUTE_RULES, p, () => true)) : new Map();
+  // the brief summary describes this trial's administration often enough to count with the treatment for routes
+  const summary = background.filter((p) => p.field === 'summary');
+  const routeFirst = isMsc ? rulesIn('routes', ROUTE_RULES, [...treatment, ...summary], () => true) : new Map();
+  const routes = isMsc && routeFirst.size === 0 ? rulesIn('routes', ROUTE_RULES, background, () => true) : routeFirst;
 
   const sorted = <K extends keyof typeof ORDER>(facet: K, found: Found) =>
     [...found.keys()].sort((a, b) => ORDER[facet].indexOf(a) - ORDER[facet].indexOf(b)) as Therapy[K];

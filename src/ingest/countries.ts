@@ -61,8 +61,15 @@ for (const code of Object.keys(countries.getAlpha2Codes())) {
 export function countryCode(name: string): string | null {
   const key = name.trim().replace(/\s+/gu, ' ');
   if (key === '') return null;
-  const lower = key.toLowerCase();
-  return ALIASES[lower] ?? byIntlName.get(lower) ?? countries.getAlpha2Code(key, 'en') ?? null;
+  // "Iran (Islamic Republic of)" is also written "Iran, Islamic Republic of", or just "Iran"
+  const paren = /^(.*?)\s*\(([^)]+)\)$/u.exec(key);
+  const variants = paren ? [key, `${paren[1]}, ${paren[2]}`, paren[1]!] : [key];
+  for (const variant of variants) {
+    const lower = variant.toLowerCase();
+    const code = ALIASES[lower] ?? byIntlName.get(lower) ?? countries.getAlpha2Code(variant, 'en');
+    if (code) return code;
+  }
+  return null;
 }
 
 /** The catalogue's English short name of a country, or null when the name is not a country. */

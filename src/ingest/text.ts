@@ -19,7 +19,7 @@ export function toLines(content: string): string[] {
     .replace(/[\u200B-\u200D\u2060]/gu, '')
     .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/gu, ' ')
     .split('\n')
-    .map((line) => line.replace(/[ \f\v]+/gu, ' ').replace(/ *\t[ \t]*/gu, '\t').trim());
+    .map((line) => line.replace(/[ \f\v]+/gu, ' ').replace(/ *\t */gu, '\t').replace(/^[ \t]+|[ \t]+$/gu, ''));
 }
 
 /** Collapse runs of whitespace and trim; empty becomes null. */

@@ -6,6 +6,7 @@ import { asRegistryId, findRegistryIds, stripIdAnnotation } from '../registries.
 import { collapseDoubled, dedupe } from '../text.ts';
 import type { Flag } from '../../schemas/trial.ts';
 import type { RawTrial } from '../types.ts';
+import { countryCode } from '../countries.ts';
 
 /** Intervention type words as they prefix intervention names ("Biological: …"). */
 export const INTERVENTION_PREFIX =
@@ -184,9 +185,11 @@ export function readAddressLocations(lines: readonly string[]): RawTrial['locati
     const address = rows[i + 1]!;
     if (!address.includes(',')) continue;
     const parts = address.split(/\s*,\s*/u);
-    const country = parts.pop() ?? null;
-    const zipIndex = parts.findIndex((p) => /^\d{4,6}(-\d{4})?$/u.test(p));
+    const zipIndex = parts.findIndex((p) => /^[A-Z]{0,2}-?\d{3,6}(-\d{4})?$/u.test(p));
     const zip = zipIndex >= 0 ? parts.splice(zipIndex, 1)[0]! : null;
+    // the country is the last part, or the last two when a comma is part of its name ("Korea, Republic of")
+    const tailTwo = parts.length >= 3 ? parts.slice(-2).join(', ') : null;
+    const country = tailTwo && countryCode(tailTwo) ? (parts.splice(-2), tailTwo) : (parts.pop() ?? null);
     out.push({ facility: rows[i]!, city: parts[0] ?? null, state: parts[1] ?? null, zip, country });
     i += 1;
   }

@@ -214,10 +214,7 @@ export function readCtgovClassic(file: SourceFile): ReadResult {
 const INLINE_LABELS = new Set(HEADINGS.map((h) => h.toLowerCase()));
 function splitInlineLabel(line: string): string[] {
   const match = /^([^:]{3,80}?)\s*:\s*(.+)$/u.exec(line);
-  if (match && INLINE_LABELS.has(headingKey(match[1]!)) && !/^\d/u.test(match[2]!)) return [match[1]!, match[2]!];
-  if (match && INLINE_LABELS.has(headingKey(match[1]!)) && /(Date|Posted|Verified|Enrollment)$/iu.test(match[1]!)) {
-    return [match[1]!, match[2]!];
-  }
+  if (match && INLINE_LABELS.has(headingKey(match[1]!))) return [match[1]!, match[2]!];
   return [line];
 }
 

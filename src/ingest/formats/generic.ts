@@ -209,7 +209,7 @@ export function readGeneric(file: SourceFile): ReadResult {
   trial.conditions = list('conditions');
   trial.keywords = list('keywords');
   trial.interventions = list('interventions').map((line) => {
-    const { type, name } = splitInterventionLine(line);
+    const { type, name } = splitInterventionLine(line.replace(/^intervention\s*\d+\s*[:.)-]\s*/iu, ''));
     return { type, name, description: null, otherNames: [] };
   });
   trial.sponsor = scalar('sponsor');

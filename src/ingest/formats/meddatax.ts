@@ -14,6 +14,7 @@ import {
   interventionDisplay,
   readAddressLocations,
   splitIdentifiers,
+  splitInterventionLine,
   undouble,
   unglueLabels,
   yesNo,
@@ -157,6 +158,13 @@ export function readMeddatax(file: SourceFile): ReadResult {
 
   trial.interventions = readInterventions(nonEmpty(body('Interventions') ?? []));
   trial.arms = readGroups(nonEmpty(body('Study Groups') ?? []), trial.interventions);
+  // an intervention named only in a study group is still one of the trial's interventions
+  for (const arm of trial.arms) {
+    for (const display of arm.interventions) {
+      const { type, name } = splitInterventionLine(display);
+      if (!trial.interventions.some((x) => x.name === name)) trial.interventions.push({ type, name, description: null, otherNames: [] });
+    }
+  }
   const otherNames = nonEmpty(body('Other Intervention Names') ?? []);
   if (otherNames.length > 0) {
     if (trial.interventions.length === 1) trial.interventions[0]!.otherNames.push(...otherNames);

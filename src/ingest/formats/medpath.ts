@@ -9,7 +9,7 @@
  */
 import { IngestError, emptyRawTrial, type RawOutcome, type RawTrial, type ReadResult, type SourceFile } from '../types.ts';
 import { glueSeams, listItems, nonEmpty, paragraphs, sectionLines, sections, splitGlued, toLines } from '../text.ts';
-import { parseAgeRange, readAddressLocations, splitIdentifiers, splitInterventionLine, undouble, unmapped, yesNo } from './common.ts';
+import { interventionDisplay, parseAgeRange, readAddressLocations, splitIdentifiers, splitInterventionLine, undouble, unmapped, yesNo } from './common.ts';
 import type { Flag } from '../../schemas/trial.ts';
 
 export const HEADINGS = [
@@ -132,7 +132,7 @@ function readArmRow(row: string, trial: RawTrial, notes: Flag[]): void {
     if (at > 0) {
       const label = row.slice(0, at).trim();
       const description = row.slice(at + iv.name.length).trim() || null;
-      trial.arms.push({ label, type: null, description, interventions: [iv.name] });
+      trial.arms.push({ label, type: null, description, interventions: [interventionDisplay(iv.type, iv.name)] });
       return;
     }
   }
@@ -174,10 +174,13 @@ function readOutcomeTable(lines: readonly string[], field: string, notes: Flag[]
     if (current) current.row.description = paragraphs(current.body);
     current = null;
   };
+  // a row's method text is set off by a blank line, so a line right after a row line is the next row
+  let previousWasRow = false;
   for (const line of lines) {
     if (TABLE_HEADER.test(line)) continue;
     const split = line === '' ? null : splitMeasureTime(line);
-    const startsRow = line !== '' && (split !== null || current === null);
+    const startsRow = line !== '' && (split !== null || current === null || previousWasRow);
+    previousWasRow = startsRow;
     if (startsRow) {
       finish();
       if (!split) {

@@ -1,0 +1,131 @@
+/** MSC facets: the vocabulary, and where in a record it is read. */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/ingest/classify.ts';
+import type { Draft } from '../../src/ingest/normalize.ts';
+
+/** A minimal trial draft; tests state only what they are about. */
+function draft(overrides: Partial<Draft> = {}): Draft {
+  return {
+    id: 'NCT00000000',
+    registryIds: ['NCT00000000'],
+    secondaryIds: [],
+    title: 'A trial',
+    officialTitle: null,
+    acronym: null,
+    status: null,
+    phases: [],
+    studyType: null,
+    conditions: [],
+    keywords: [],
+    sponsor: null,
+    collaborators: [],
+    summary: null,
+    description: null,
+    enrollment: null,
+    design: { allocation: null, interventionModel: null, primaryPurpose: null, masking: null, whoMasked: [] },
+    arms: [],
+    interventions: [],
+    outcomes: { primary: [], secondary: [] },
+    eligibility: { sex: null, minAge: null, maxAge: null, healthyVolunteers: null, inclusion: [], exclusion: [] },
+    dates: { start: null, primaryCompletion: null, completion: null, firstPosted: null, lastUpdated: null },
+    locations: [],
+    countries: [],
+    hasResults: null,
+    notes: [],
+    ...overrides,
+  };
+}
+const therapyOf = (o: Partial<Draft>) => classify(draft(o)).therapy;
+const iv = (name: string, description: string | null = null) => ({ type: 'BIOLOGICAL' as const, name, description, otherNames: [] });
+
+describe('products', () => {
+  it.each([
+    ['Umbilical Cord Mesenchymal Stem Cells Conditioned Media for Knee OA', ['SECRETOME']],
+    ['MSC-Derived Secretome in Knee OA', ['SECRETOME']],
+    ['Secretome of Adipose MSCs for Burns', ['SECRETOME']],
+    ['Exosomes derived from bone marrow MSCs in ARDS', ['EXTRACELLULAR_VESICLES']],
+    ['Extracellular Vesicles (EVs) for COVID-19', ['EXTRACELLULAR_VESICLES']],
+    ['Mesenchymal Stromal Cells in GvHD', ['CELLS']],
+    ['Adipose-derived stromal vascular fraction (SVF) for OA', ['CELLS']],
+    ['Bone marrow aspirate concentrate in cartilage defects', ['CELLS']],
+    ['hUC-MSCs Injection for Disc Degeneration', ['CELLS']],
+    ['MSC and their secretome in two arms', ['CELLS', 'SECRETOME']],
+    ['Platelet-rich plasma for tendinopathy', []],
+  ])('%s → %j', (title, products) => expect(therapyOf({ title }).products).toEqual(products));
+
+  it('an MSC product combined with another agent in one arm is COMBINATION', () =>
+    expect(
+      therapyOf({ arms: [{ label: 'MSC + hyaluronic acid', type: 'EXPERIMENTAL', description: null, interventions: [] }] }).products,
+    ).toEqual(['CELLS', 'COMBINATION']));
+
+  it('background paragraphs are read only when the treatment itself says nothing', () => {
+    const summary = 'Stem cells produce conditioned media (secretome, extra vesicles, and exosomes).';
+    expect(therapyOf({ title: 'Secretome for knee OA', summary }).products).toEqual(['SECRETOME']);
+    expect(therapyOf({ title: 'A knee OA trial', summary: 'Exosomes of MSCs are injected.' }).products).toEqual(['EXTRACELLULAR_VESICLES']);
+  });
+
+  it('comparator arms and placebo interventions are not read', () =>
+    expect(
+      therapyOf({
+        title: 'Knee OA trial',
+        arms: [
+          { label: 'Saline', type: 'PLACEBO_COMPARATOR', description: 'Intravenous saline, no mesenchymal cells', interventions: ['Drug: Saline'] },
+          { label: 'Treatment', type: 'EXPERIMENTAL', description: 'Exosome injection', interventions: ['Biological: Exosomes'] },
+        ],
+        interventions: [iv('Exosomes', 'MSC exosomes injected intra-articularly'), { ...iv('Saline', 'intravenous infusion'), type: 'DRUG' }],
+      }),
+    ).toEqual({ products: ['EXTRACELLULAR_VESICLES'], cellSources: [], donor: [], routes: ['INTRA_ARTICULAR'] }));
+});
+
+describe('cell source, donor, route', () => {
+  it.each([
+    ["Wharton's jelly MSCs", 'UMBILICAL_CORD'],
+    ['UC-MSCs', 'UMBILICAL_CORD'],
+    ['AD-MSC injection', 'ADIPOSE'],
+    ['Lipoaspirate-derived stromal cells', 'ADIPOSE'],
+    ['BM-MSCs', 'BONE_MARROW'],
+    ['Placental MSCs', 'PLACENTA'],
+    ['Amniotic membrane MSCs', 'AMNION'],
+    ['Dental pulp stem cells (DPSCs)', 'DENTAL_PULP'],
+    ['Menstrual blood-derived MSCs', 'MENSTRUAL_BLOOD'],
+    ['Synovial mesenchymal stem cells', 'OTHER'],
+  ])('%s → %s', (title, source) => expect(therapyOf({ title }).cellSources).toEqual([source]));
+
+  it('a source word away from any MSC word is not a source ("bone marrow failure")', () =>
+    expect(therapyOf({ title: 'Mesenchymal stromal cells for graft failure', summary: 'Patients have bone marrow failure after chemotherapy and need support.' }).cellSources).toEqual([]));
+
+  it('donor words must qualify the MSC product', () => {
+    expect(therapyOf({ title: 'Secretome with autologous PRGF' }).donor).toEqual([]);
+    expect(therapyOf({ title: 'Autologous adipose-derived MSCs' }).donor).toEqual(['AUTOLOGOUS']);
+    expect(therapyOf({ title: 'Allogeneic UC-MSCs' }).donor).toEqual(['ALLOGENEIC']);
+    expect(therapyOf({ title: "MSCs from the patient's own bone marrow" }).donor).toEqual(['AUTOLOGOUS']);
+  });
+
+  it.each([
+    ['intra-articular injection of MSCs', 'INTRA_ARTICULAR'],
+    ['MSCs injected into the knee joint', 'INTRA_ARTICULAR'],
+    ['intravenous infusion of MSCs', 'INTRAVENOUS'],
+    ['intrathecal MSCs', 'INTRATHECAL'],
+    ['intramuscular MSC injection', 'INTRAMUSCULAR'],
+    ['MSC exosome eye drops', 'TOPICAL'],
+    ['intranasal MSC exosomes', 'INTRANASAL'],
+    ['intradiscal MSC injection', 'LOCAL_INJECTION'],
+    ['nebulized MSC exosomes', 'OTHER'],
+  ])('%s → %s', (title, route) => expect(therapyOf({ title }).routes).toEqual([route]));
+
+  it('a trial with no MSC product gets no other MSC facets', () =>
+    expect(therapyOf({ title: 'Intra-articular hyaluronic acid, allogeneic donor plasma, umbilical hernia' })).toEqual({
+      products: [],
+      cellSources: [],
+      donor: [],
+      routes: [],
+    }));
+
+  it('keeps the evidence for each facet', () =>
+    expect(classify(draft({ title: 'Allogeneic UC-MSCs given intravenously' })).evidence).toEqual([
+      { facet: 'products', value: 'CELLS', field: 'title', match: 'UC-MSCs' },
+      { facet: 'cellSources', value: 'UMBILICAL_CORD', field: 'title', match: 'UC-MSCs' },
+      { facet: 'donor', value: 'ALLOGENEIC', field: 'title', match: 'Allogeneic' },
+      { facet: 'routes', value: 'INTRAVENOUS', field: 'title', match: 'intravenously' },
+    ]));
+});
