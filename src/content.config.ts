@@ -5,7 +5,8 @@ import { CatalogueEntrySchema } from './schemas/trial.ts';
 
 export const collections = {
   trials: defineCollection({
-    loader: trialsLoader({ base: 'content/sources' }),
+    // CATALOGUE_SOURCES points a build at another folder of records (tests, benchmarks)
+    loader: trialsLoader({ base: process.env.CATALOGUE_SOURCES ?? 'content/sources' }),
     schema: CatalogueEntrySchema,
   }),
 };

@@ -262,12 +262,19 @@ export function normalizeTrial(raw: RawTrial, file: SourceFile, index = 0, ofMan
     const name = clean(iv.name);
     if (name == null) return;
     const type = mapValue(INTERVENTION_TYPE, iv.type, `interventions[${i}].type`, 'an intervention type', notes);
-    const existing = interventions.find((x) => x.name.toLowerCase() === name.toLowerCase() && x.type === type);
+    // the same intervention listed twice is merged; two with one name but different descriptions are kept apart
+    const description = clean(iv.description);
+    const existing = interventions.find(
+      (x) =>
+        x.name.toLowerCase() === name.toLowerCase() &&
+        x.type === type &&
+        (x.description === null || description === null || x.description === description),
+    );
     const otherNames = dedupe(iv.otherNames.map((n) => clean(n)).filter((n): n is string => n != null && n.toLowerCase() !== name.toLowerCase()));
     if (existing) {
-      existing.description ??= clean(iv.description);
+      existing.description ??= description;
       existing.otherNames = dedupe([...existing.otherNames, ...otherNames]);
-    } else interventions.push({ type, name, description: clean(iv.description), otherNames });
+    } else interventions.push({ type, name, description, otherNames });
   });
 
   // ---- outcomes

@@ -195,3 +195,17 @@ export function readAddressLocations(lines: readonly string[]): RawTrial['locati
   }
   return out;
 }
+
+/**
+ * A line that heads the inclusion or exclusion criteria: "Inclusion Criteria:", "Key Exclusion
+ * Criteria", "* Subject Inclusion Criteria:", "Exclusion Criteria: contra-indication". An item
+ * that merely mentions criteria ("Meets all inclusion criteria of study X") is not a heading.
+ */
+export function criteriaHeading(line: string): 'inclusion' | 'exclusion' | null {
+  const text = line.trim().replace(/^(?:[*•·-]\s*)+/u, '');
+  const match = /^(?:[\w/()-]+\s+){0,3}?(inclusion|exclusion)\s+criteria\b\s*(?::\s*(.*))?$/iu.exec(text);
+  if (!match) return null;
+  const after = match[2];
+  if (after !== undefined && after.trim().split(/\s+/u).length > 4) return null;
+  return match[1]!.toLowerCase() as 'inclusion' | 'exclusion';
+}

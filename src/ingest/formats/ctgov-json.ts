@@ -4,14 +4,14 @@
  * already in the contract's vocabulary; this reader only moves them into place.
  */
 import { IngestError, emptyRawTrial, showFound, type RawDate, type RawTrial, type ReadResult, type SourceFile } from '../types.ts';
-import { interventionDisplay } from './common.ts';
+import { criteriaHeading, interventionDisplay } from './common.ts';
 import { asRegistryId } from '../registries.ts';
 
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** ClinicalTrials.gov writes its texts in markdown, escaping characters such as "\\*" and "\\^". */
-const unescapeMarkdown = (v: string) => v.replace(/\\([\\`*_{}[\]()#+\-.!^~<>|])/gu, '$1');
+/** ClinicalTrials.gov writes its texts in markdown, where any ASCII punctuation may be escaped ("\\*", "\\&"). */
+const unescapeMarkdown = (v: string) => v.replace(/\\([!-/:-@[-`{-~])/gu, '$1');
 const str = (v: unknown): string | null =>
   typeof v === 'string' && v.trim() !== '' ? unescapeMarkdown(v) : typeof v === 'number' ? String(v) : null;
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -196,13 +196,9 @@ export function splitCriteria(text: string | null): { inclusion: string[]; exclu
   for (const raw of text.split(/\r?\n/u)) {
     const line = raw.trim();
     if (line === '') continue;
-    if (/^(?:key\s+|main\s+|general\s+)?inclusion\s+criteria\b[^:]*:?\s*$/iu.test(line)) {
-      target = inclusion;
-      sawHeading = true;
-      continue;
-    }
-    if (/^(?:key\s+|main\s+|general\s+)?exclusion\s+criteria\b[^:]*:?\s*$/iu.test(line)) {
-      target = exclusion;
+    const heading = criteriaHeading(line);
+    if (heading) {
+      target = heading === 'inclusion' ? inclusion : exclusion;
       sawHeading = true;
       continue;
     }

@@ -10,6 +10,7 @@
 import { IngestError, emptyRawTrial, type ReadResult, type SourceFile } from '../types.ts';
 import { headingKey, listItems, nonEmpty, paragraphs, sectionLines, sections, toLines } from '../text.ts';
 import {
+  criteriaHeading,
   parseAgeRange,
   readAddressLocations,
   splitIdentifiers,
@@ -173,8 +174,8 @@ function splitCriteriaBlock(lines: readonly string[]): { inclusion: string[]; ex
   const exc: string[] = [];
   let target = inc;
   for (const line of lines) {
-    if (/^(key\s+)?inclusion criteria\s*:?$/iu.test(line.trim())) target = inc;
-    else if (/^(key\s+)?exclusion criteria\s*:?$/iu.test(line.trim())) target = exc;
+    const heading = criteriaHeading(line);
+    if (heading) target = heading === 'inclusion' ? inc : exc;
     else target.push(line);
   }
   return { inclusion: listItems(inc), exclusion: listItems(exc) };

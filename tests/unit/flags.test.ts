@@ -1,0 +1,153 @@
+/** Data-quality flags, each with a record that should raise it and one that should not. */
+import { describe, expect, it } from 'vitest';
+import { criteriaAges, flagTrial } from '../../src/ingest/flags.ts';
+import type { Draft } from '../../src/ingest/normalize.ts';
+
+function draft(overrides: Partial<Draft> = {}): Draft {
+  return {
+    id: 'NCT00000000',
+    registryIds: ['NCT00000000'],
+    secondaryIds: [],
+    title: 'A trial',
+    officialTitle: null,
+    acronym: null,
+    status: 'COMPLETED',
+    phases: [],
+    studyType: 'INTERVENTIONAL',
+    conditions: ['Knee osteoarthritis'],
+    keywords: [],
+    sponsor: null,
+    collaborators: [],
+    summary: null,
+    description: null,
+    enrollment: { count: 20, type: 'ACTUAL' },
+    design: { allocation: null, interventionModel: null, primaryPurpose: null, masking: null, whoMasked: [] },
+    arms: [],
+    interventions: [],
+    outcomes: { primary: [], secondary: [] },
+    eligibility: { sex: 'ALL', minAge: null, maxAge: null, healthyVolunteers: null, inclusion: ['Knee pain'], exclusion: [] },
+    dates: { start: null, primaryCompletion: null, completion: null, firstPosted: null, lastUpdated: null },
+    locations: [],
+    countries: [],
+    hasResults: null,
+    notes: [],
+    ...overrides,
+  };
+}
+const AS_OF = new Date('2026-11-22T00:00:00Z');
+const flags = (o: Partial<Draft>) => flagTrial(draft(o), { asOf: AS_OF });
+const codes = (o: Partial<Draft>) => flags(o).map((f) => f.code);
+const elig = (o: Partial<Draft['eligibility']>) => ({ ...draft().eligibility, ...o });
+
+describe('age unit out of line with the criteria', () => {
+  it('"45 Months" against "age over 45 years" is flagged, once, and not also as a differing age', () => {
+    const f = flags({ eligibility: elig({ minAge: { text: '45 Months', years: 3.75 }, inclusion: ['age over 45 years'] }) });
+    expect(f).toEqual([
+      {
+        code: 'age-unit-mismatch',
+        field: 'eligibility.minAge',
+        severity: 'warning',
+        message: 'The minimum age is given as 45 Months (3.75 years), but the criteria say "age over 45 years". The unit in the age field is probably wrong: 45 years is meant.',
+      },
+    ]);
+  });
+  it('agreeing units raise nothing', () =>
+    expect(codes({ eligibility: elig({ minAge: { text: '45 Years', years: 45 }, inclusion: ['age over 45 years'] }) })).toEqual([]));
+});
+
+describe('criteria that restrict age or sex differently', () => {
+  it.each([
+    ['Age: 40-75, males and females', [{ bound: 'min', value: 40 }, { bound: 'max', value: 75 }]],
+    ['Age ranges from 30-55 years of age', [{ bound: 'min', value: 30 }, { bound: 'max', value: 55 }]],
+    ['Male patients older than 50 yrs old.', [{ bound: 'min', value: 50 }]],
+    ['Adults 18 years or older', [{ bound: 'min', value: 18 }]],
+    ['Aged between 18 and 65 years of age', [{ bound: 'min', value: 18 }, { bound: 'max', value: 65 }]],
+    ['Younger than 70', [{ bound: 'max', value: 70 }]],
+    ['The course of knee osteoarthritis was more than 6 months and less than 10 years', []],
+    ['History of alcoholism in the 3 years prior to this trial', []],
+    ['Surgery less than 2 years ago', []],
+  ])('inclusion "%s" sets %j', (text, bounds) =>
+    expect(criteriaAges(draft({ eligibility: elig({ inclusion: [text] }) })).map(({ bound, value }) => ({ bound, value }))).toEqual(bounds));
+
+  it('exclusion items set the opposite bound ("under 20 years old" excluded = minimum 20)', () =>
+    expect(criteriaAges(draft({ eligibility: elig({ inclusion: [], exclusion: ['Patients under 20 years old'] }) }))[0]).toMatchObject({
+      bound: 'min',
+      value: 20,
+    }));
+
+  it('criteria ages with no age fields, or different ones, are flagged', () => {
+    expect(codes({ eligibility: elig({ inclusion: ['Age 18 to 50 years'] }) })).toEqual(['criteria-age-differs']);
+    expect(codes({ eligibility: elig({ minAge: { text: '18 Years', years: 18 }, maxAge: { text: '80 Years', years: 80 }, inclusion: ['Age 18 to 50 years'] }) })).toEqual([
+      'criteria-age-differs',
+    ]);
+    expect(codes({ eligibility: elig({ minAge: { text: '18 Years', years: 18 }, maxAge: { text: '50 Years', years: 50 }, inclusion: ['Age 18 to 50 years'] }) })).toEqual([]);
+  });
+
+  it('sex-specific inclusion items against "All" are flagged; pregnancy clauses are not', () => {
+    expect(codes({ eligibility: elig({ inclusion: ['Male patients older than 50', 'Female patients older than 40'] }) })).toContain('criteria-sex-differs');
+    expect(codes({ eligibility: elig({ inclusion: ['Women only'] }) })).toEqual(['criteria-sex-differs']);
+    expect(codes({ eligibility: elig({ inclusion: ['Women of childbearing potential must use contraception'] }) })).toEqual([]);
+    expect(codes({ eligibility: elig({ inclusion: ['Men and women with knee OA'] }) })).toEqual([]);
+    expect(codes({ eligibility: elig({ sex: 'FEMALE', inclusion: ['Postmenopausal women'] }) })).toEqual([]);
+    expect(codes({ eligibility: elig({ sex: 'FEMALE', inclusion: ['Men with hypogonadism'] }) })).toEqual(['criteria-sex-differs']);
+  });
+});
+
+describe('phase and enrollment in the prose', () => {
+  it('"Phase I/II" in the summary against an early phase 1 field', () => {
+    const [flag] = flags({ phases: ['EARLY_PHASE1'], summary: 'This Phase I/II randomized clinical trial investigates…' });
+    expect(flag).toEqual({
+      code: 'phase-prose-mismatch',
+      field: 'phases',
+      severity: 'warning',
+      message: 'The phase field says Early phase 1, but the text says "Phase I/II".',
+    });
+  });
+  it('agreeing phases and non-phase uses of the word raise nothing', () => {
+    expect(codes({ phases: ['PHASE2'], description: 'A controlled Phase II trial.' })).toEqual([]);
+    expect(codes({ phases: ['PHASE2'], description: 'During the acute phase, patients rest.' })).toEqual([]);
+  });
+  it('"30 SLE patient subjects" against 15 enrolled', () => {
+    const [flag] = flags({ enrollment: { count: 15, type: 'ACTUAL' }, description: 'The study was conducted on 30 SLE patient subjects.' });
+    expect(flag?.code).toBe('enrollment-prose-mismatch');
+    expect(flag?.message).toBe('The enrollment field says 15 (actual), but the description says "30 SLE patient subjects".');
+  });
+  it('a matching figure, per-group figures and ages raise nothing', () => {
+    expect(codes({ enrollment: { count: 42, type: null }, description: 'Target enrollment is 42 subjects, 14 patients per arm.' })).toEqual([]);
+    expect(codes({ enrollment: { count: 42, type: null }, description: 'Patients aged 50 years are included.' })).toEqual([]);
+  });
+});
+
+describe('stale status', () => {
+  const completion = (date: string) => ({ ...draft().dates, completion: { date, type: 'ESTIMATED' as const } });
+  it('still recruiting two years after the completion date', () => {
+    const [flag] = flags({ status: 'RECRUITING', dates: completion('2024-06') });
+    expect(flag).toEqual({
+      code: 'status-stale',
+      field: 'status',
+      severity: 'warning',
+      message: 'The status is still "Recruiting", but the completion date (2024-06, estimated) passed 2 years ago. The record has probably not been updated.',
+    });
+  });
+  it('within a year, closed statuses, or no date: nothing', () => {
+    expect(codes({ status: 'RECRUITING', dates: completion('2026-01-31') })).toEqual([]);
+    expect(codes({ status: 'COMPLETED', dates: completion('2020-01') })).toEqual([]);
+    expect(codes({ status: 'ACTIVE_NOT_RECRUITING' })).toEqual([]);
+  });
+  it('the primary completion date is used when there is no completion date', () =>
+    expect(codes({ status: 'ACTIVE_NOT_RECRUITING', dates: { ...draft().dates, primaryCompletion: { date: '2021-03-01', type: 'ACTUAL' } } })).toEqual([
+      'status-stale',
+    ]));
+});
+
+describe('missing essentials', () => {
+  it('names every missing essential in one note', () =>
+    expect(flags({ status: null, conditions: [], enrollment: null, eligibility: elig({ inclusion: [] }) })).toEqual([
+      {
+        code: 'missing-field',
+        field: null,
+        severity: 'info',
+        message: 'The record states no overall status, conditions, enrollment, eligibility criteria in a structured field.',
+      },
+    ]));
+});
