@@ -5,7 +5,7 @@
  * so unchanged trials are not re-parsed or re-validated.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { assemble, listSourceFiles, readSourceFile, type FileReading } from '../ingest/catalogue.ts';
 import { IngestError } from '../ingest/types.ts';
@@ -76,7 +76,9 @@ export function trialsLoader(options: TrialsLoaderOptions): Loader {
           const existing = store.get(entry.id);
           if (existing?.digest === digest) continue;
           const data = await parseData({ id: entry.id, data: entry as unknown as Record<string, unknown> });
-          store.set({ id: entry.id, data, digest, filePath: join(options.base, entry.sources[0]!.file) });
+          const filePath = relative(root, join(dir, entry.sources[0]!.file));
+          // Astro tracks files inside the project only; a folder elsewhere (tests, benchmarks) has none
+          store.set({ id: entry.id, data, digest, ...(filePath.startsWith('..') ? {} : { filePath }) });
           changed += 1;
         }
         logger.info(

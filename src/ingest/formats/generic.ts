@@ -87,9 +87,6 @@ const LABELS: readonly [RegExp, Field][] = [
   [/^(related|similar|other|more|recommended) (trials|studies)( .*)?$/iu, 'related'],
 ];
 
-const LIST_FIELDS = new Set<Field>(['conditions', 'keywords', 'interventions', 'collaborators', 'inclusion', 'exclusion', 'countries', 'secondaryId', 'registryId']);
-const TEXT_FIELDS = new Set<Field>(['summary', 'description']);
-
 function fieldOf(label: string): Field | null {
   const key = label.trim().replace(/\s*[:：]\s*$/u, '').replace(/\s+/gu, ' ');
   if (key.length < 2 || key.length > 70) return null;

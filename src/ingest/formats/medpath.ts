@@ -179,7 +179,7 @@ function readOutcomeTable(lines: readonly string[], field: string, notes: Flag[]
   for (const line of lines) {
     if (TABLE_HEADER.test(line)) continue;
     const split = line === '' ? null : splitMeasureTime(line);
-    const startsRow = line !== '' && (split !== null || current === null || previousWasRow);
+    const startsRow: boolean = line !== '' && (split !== null || current === null || previousWasRow);
     previousWasRow = startsRow;
     if (startsRow) {
       finish();

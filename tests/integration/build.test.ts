@@ -1,0 +1,74 @@
+/**
+ * A record added to a sources folder appears in the next build's output; files starting with
+ * "_" or "." and READMEs are ignored; a bad record stops the build with its file named.
+ * Runs the real `astro build` against a temporary folder (CATALOGUE_SOURCES) and output dir.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const temp = mkdtempSync(join(tmpdir(), 'msc-build-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function build(sources: string, outDir: string) {
+  return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+    env: { ...process.env, CATALOGUE_SOURCES: sources, CATALOGUE_AS_OF: '2026-11-22', ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+}
+
+describe('astro build over a sources folder', () => {
+  it('publishes a newly added record of each kind, at any depth, and ignores _, . and README files', () => {
+    const sources = join(temp, 'sources');
+    cpSync('../shared/seeds', sources, { recursive: true });
+    mkdirSync(join(sources, 'more/deeper'), { recursive: true });
+    cpSync('tests/fixtures/records/medpath/isrctn-multi.txt', join(sources, 'more/isrctn.txt'));
+    cpSync('tests/fixtures/records/veeva/script-injection.txt', join(sources, 'more/deeper/record.data'));
+    writeFileSync(
+      join(sources, 'more/study.json'),
+      JSON.stringify({ protocolSection: { identificationModule: { nctId: 'NCT09000099', briefTitle: 'MSC exosomes, single study object' } } }),
+    );
+    writeFileSync(join(sources, '_draft.txt'), '');
+    writeFileSync(join(sources, '.notes'), '\u0000binary');
+    writeFileSync(join(sources, 'README.md'), 'Not a record.');
+
+    const out = join(temp, 'dist');
+    const result = build(sources, out);
+    expect(result.status, result.stderr + result.stdout).toBe(0);
+    const trials = JSON.parse(readFileSync(join(out, 'trials.json'), 'utf8')) as { id: string; title: string; sources: { file: string }[] }[];
+    expect(trials.map((t) => t.id)).toEqual([
+      'ISRCTN87654321',
+      'NCT04208646',
+      'NCT04501354',
+      'NCT05921058',
+      'NCT06688318',
+      'NCT07157891',
+      'NCT09000050',
+      'NCT09000099',
+    ]);
+    expect(trials.find((t) => t.id === 'NCT09000050')!.sources).toEqual([{ file: 'more/deeper/record.data', format: 'veeva', site: 'ctv.veeva.com' }]);
+    expect(JSON.parse(readFileSync(join(out, 'trials/ISRCTN87654321.json'), 'utf8')).title).toBe(
+      "Wharton's Jelly Mesenchymal Stromal Cells for Acute Respiratory Distress Syndrome",
+    );
+    expect(readFileSync(join(out, 'trials.csv'), 'utf8')).toContain('NCT09000099,');
+    // markup from a record is escaped in HTML, never executed
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).not.toContain('<script>alert("title")</script>');
+    expect(index).toContain('&lt;script&gt;');
+  }, 200_000);
+
+  it('stops with the file, field, expectation and finding when a record is bad', () => {
+    const sources = join(temp, 'bad-sources');
+    mkdirSync(sources, { recursive: true });
+    cpSync('../shared/seeds/000_86288b0c402870c7.txt', join(sources, 'good.txt'));
+    cpSync('tests/fixtures/records/bad/no-title.txt', join(sources, 'sub/untitled.txt'), { recursive: true });
+    const result = build(sources, join(temp, 'bad-dist'));
+    expect(result.status).not.toBe(0);
+    const output = result.stderr + result.stdout;
+    expect(output).toContain('sub/untitled.txt: the layout of this file is not one the catalogue knows, and no title could be read from it');
+    expect(output).toContain('field: title');
+  }, 200_000);
+});
