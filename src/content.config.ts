@@ -1,5 +1,7 @@
-/** Collections: wiring only. Parsing lives in src/ingest; the schema in src/schemas. */
+/** Collections: wiring only. Parsing lives in src/ingest; the schemas in src/schemas. */
 import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { trialsLoader } from './loaders/trials.ts';
 import { CatalogueEntrySchema } from './schemas/trial.ts';
 
@@ -8,5 +10,26 @@ export const collections = {
     // CATALOGUE_SOURCES points a build at another folder of records (tests, benchmarks)
     loader: trialsLoader({ base: process.env.CATALOGUE_SOURCES ?? 'content/sources' }),
     schema: CatalogueEntrySchema,
+  }),
+  guides: defineCollection({
+    loader: glob({ pattern: '*.mdx', base: 'content/guides' }),
+    schema: z.object({
+      title: z.string().min(1),
+      description: z.string().min(1),
+      published: z.coerce.date(),
+      updated: z.coerce.date().optional(),
+      author: z.string().min(1),
+      /** trials the guide discusses; checked against the catalogue at build time */
+      trials: z.array(z.string()).default([]),
+    }),
+  }),
+  notes: defineCollection({
+    // content/notes/<trial id>.mdx: editorial commentary shown on that trial's page
+    loader: glob({ pattern: '*.mdx', base: 'content/notes' }),
+    schema: z.object({
+      author: z.string().min(1),
+      date: z.coerce.date(),
+      summary: z.string().optional(),
+    }),
   }),
 };

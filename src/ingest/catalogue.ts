@@ -1,8 +1,10 @@
 /**
  * The whole ingestion: record files → trials of the catalogue.
  *
- *   files ──read──▶ what each states ──normalize──▶ drafts ──merge by id──▶ classify ▸ flag ▸ validate
+ *   files ──read──▶ what each states ──normalize──▶ drafts ──group by id──▶ classify ▸ flag ▸ validate
  *
+ * Two records of one trial are refused for now (see `assemble`), so no record silently replaces
+ * another; merging them field by field is the job of merge.ts.
  * `readSourceFile` is the per-file step (cacheable by content digest); `assemble` is the
  * cross-file step. `loadCatalogue` runs both over a folder, for the CLI and tests; the Astro
  * loader calls the two steps itself so it can cache the first.

@@ -48,16 +48,18 @@ const VESICLE_TERMS: readonly RegExp[] = [
 ];
 const CO_AGENT =
   /\b(?:PRP|PRGF|platelet[- ]rich\s+(?:plasma|fibrin)|plasma[- ]rich\s+in\s+growth\s+factors|platelet\s+lysate|hyaluronic\s+acid|hyaluronan|scaffold|hydrogel|collagen|fibrin\s+glue|bone\s+graft|tricalcium\s+phosphate|β-TCP|hydroxyapatite|chondrocytes?)\b/iu;
-const JOIN = /\+|\bcombined\b|\bcombination\b|\bplus\b|\balong\s+with\b|\btogether\s+with\b|\bmixed\b|\bloaded\b|\bseeded\b|\bembedded\b|\bwith\b/iu;
+const JOIN = /\+|\bcombined\b|\bcombination\b|\bplus\b|\balong\s+with\b|\btogether\s+with\b|\bmixed\b|\bloaded\b|\bseeded\b|\bembedded\b|\bco-?(?:administered|injected)\b|\bwith\b/iu;
+/** "UC-MSCs compared with hyaluronic acid" is a comparison, not a combination. */
+const COMPARISON = /\bcompared\s+(?:with|to)\b|\bversus\b|\bvs\.?(?=\s)/iu;
 
 const SOURCE_RULES: readonly Rule<keyof typeof CELL_SOURCE>[] = [
   { value: 'UMBILICAL_CORD', pattern: /\bumbilical(?:[- ]cord)?\b|\bwharton'?s[- ]jelly\b|\b(?:h?UC|WJ)[- ]?MSCs?\b|\bUCMSCs?\b|\bcord[- ](?:blood|tissue)\b/giu },
   { value: 'ADIPOSE', pattern: /\badipose\b|\bh?AD[- ]?MSCs?\b|\bADSCs?\b|\bfat[- ](?:derived|tissue)\b|\blipoaspirate\b|\bstromal vascular fraction\b|\bSVF\b/giu },
   { value: 'BONE_MARROW', pattern: /\bbone[- ]marrow\b|\bBM[- ]?MSCs?\b|\bBMSCs?\b|\bBMAC\b/giu },
-  { value: 'PLACENTA', pattern: /\bplacenta[l]?\b|\bdecidua[l]?\b|\bchorionic\b|\bP-MSCs?\b/giu },
+  { value: 'PLACENTA', pattern: /\bplacenta[l]?\b|\bdecidua[l]?\b|\bchorionic\s+(?:villi|plate|membrane)\b|\bP-MSCs?\b/giu },
   { value: 'AMNION', pattern: /\bamni(?:on|otic)\b/giu },
   { value: 'DENTAL_PULP', pattern: /\bdental[- ]pulp\b|\bDPSCs?\b|\bSHED\b|\bexfoliated\s+deciduous\s+teeth\b/gu },
-  { value: 'MENSTRUAL_BLOOD', pattern: /\bmenstrual(?:[- ]blood)?\b|\bMenSCs?\b|\bendometrial\s+regenerative\s+cells?\b/giu },
+  { value: 'MENSTRUAL_BLOOD', pattern: /\bmenstrual[- ]blood\b|\bMenSCs?\b|\bendometrial\s+regenerative\s+cells?\b/giu },
   {
     value: 'OTHER',
     pattern: /\bsynovi(?:al|um)[- ](?:derived\s+)?(?:mesenchymal\s+)?(?:stem|stromal)\b|\binduced\s+pluripotent\b|\biPSC?-derived\b|\bmuscle-derived\s+(?:stem|stromal)\b|\bperiodontal\s+ligament\s+(?:stem|stromal)\b|\bolfactory\s+(?:mucosa\s+)?(?:stem|stromal)\b/giu,
@@ -70,9 +72,13 @@ const DONOR_RULES: readonly Rule<keyof typeof DONOR>[] = [
   { value: 'ALLOGENEIC', pattern: /\ballo(?:genei?c|genic|geneic)\b|\ballo-(?=\w)|\bdonor[- ]derived\b|\bthird[- ]party\b/giu },
   { value: 'AUTOLOGOUS', pattern: /\bautologous\b|\bauto-(?=MSC)|\b(?:patient|participant|subject)['’]?s?\s+own\b/giu },
 ];
-/** The donor word must qualify an MSC product within a few words ("Autologous PRGF" does not). */
+/**
+ * The donor word must qualify an MSC product within a few words ("Autologous PRGF" does not;
+ * "Allogeneic hematopoietic stem cell transplantation" does not): the words up to the product may
+ * not include a co-agent or another cell type.
+ */
 const DONOR_TARGET =
-  /^(?:\s+[\w'’()-]+){0,5}?\s*\b(?:mesenchymal|MSCs?|[A-Za-z]*-?MSCs?|stem|stromal|progenitor|secretome|conditioned|exosom\w*|vesicles?|adipose|fat|umbilical|cord|wharton'?s|marrow|placenta\w*|amni\w*|dental|menstrual|SVF|BMAC|lipoaspirate|ADSCs?|cells?)\b/iu;
+  /^(?:\s+(?!(?:PRP|PRGF|plasma|platelet\w*|hyaluronic|serum|blood|chondrocytes?|h(?:a)?ematopoietic|HSCs?|T[- ]cells?|NK|lymphocytes?|plus|and|with|or)\b)[\w'’()-]+){0,5}?\s*\b(?:mesenchymal|MSCs?|[A-Za-z]*-MSCs?|[A-Z]+MSCs?|stromal|secretome|conditioned\s+medi\w*|exosom\w*|(?:extracellular\s+)?vesicles?|adipose|fat|umbilical|cord|wharton'?s|bone\s+marrow|marrow|placenta\w*|amni\w*|dental|menstrual|SVF|BMAC|lipoaspirate|ADSCs?|progenitor)\b/iu;
 
 const ROUTE_RULES: readonly Rule<keyof typeof ROUTE>[] = [
   { value: 'INTRA_ARTICULAR', pattern: /\bintra[- ]?articular(?:ly)?\b|\binto\s+the\s+(?:affected\s+)?(?:knee|hip|shoulder|ankle|elbow|wrist|temporomandibular)(?:\s+joint)?\b|\bIA\s+injections?\b/giu },
@@ -98,7 +104,8 @@ interface Passage {
   text: string;
 }
 
-const COMPARATOR_ARM = new Set(['PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION']);
+/** Arms that are not the treatment under test: comparators of any kind. */
+const COMPARATOR_ARM = new Set(['ACTIVE_COMPARATOR', 'PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION']);
 const PLACEBO = /\b(?:placebo|sham|saline|normal\s+saline|NaCl|vehicle|no\s+intervention|standard\s+(?:of\s+)?care|usual\s+care)\b/iu;
 
 /** The passages about the treatment itself, and the background passages. */
@@ -117,7 +124,8 @@ export function passagesOf(trial: Draft): { treatment: Passage[]; background: Pa
     if (arms.length > 0 && arms.every((a) => a.type !== null && COMPARATOR_ARM.has(a.type))) comparatorOnly.add(iv.name);
   }
   trial.interventions.forEach((iv, i) => {
-    if (comparatorOnly.has(iv.name) || PLACEBO.test(iv.name)) return;
+    // "Saline" is not the treatment; "UC-MSCs plus standard of care" is
+    if (comparatorOnly.has(iv.name) || (PLACEBO.test(iv.name) && !MSC_CONTEXT.test(iv.name))) return;
     add(`interventions[${i}].name`, iv.name);
     add(`interventions[${i}].description`, iv.description);
     iv.otherNames.forEach((name, j) => add(`interventions[${i}].otherNames[${j}]`, name));
@@ -128,7 +136,7 @@ export function passagesOf(trial: Draft): { treatment: Passage[]; background: Pa
     add(`arms[${i}].label`, arm.label);
     add(`arms[${i}].description`, arm.description);
     arm.interventions.forEach((x, j) => {
-      if (!PLACEBO.test(x)) add(`arms[${i}].interventions[${j}]`, x);
+      if (!PLACEBO.test(x) || MSC_CONTEXT.test(x)) add(`arms[${i}].interventions[${j}]`, x);
     });
   });
   trial.keywords.forEach((k, i) => add(`keywords[${i}]`, k));
@@ -184,7 +192,7 @@ function productsIn(passages: readonly Passage[]): Found {
     }
     if (hasProduct && !field.startsWith('summary') && !field.startsWith('description')) {
       const co = CO_AGENT.exec(text);
-      if (co && JOIN.test(text)) note('COMBINATION', field, co[0]);
+      if (co && JOIN.test(text) && !COMPARISON.test(text)) note('COMBINATION', field, co[0]);
     }
   }
   return found;
@@ -210,10 +218,21 @@ function rulesIn<V extends string>(
   return found;
 }
 
+/**
+ * A source word counts when it names where the MSC product comes from: the match names the cells
+ * itself ("UC-MSCs"), or it is followed by the product ("umbilical cord-derived mesenchymal stem
+ * cells", "adipose tissue SVF"), or the product precedes it ("MSCs from umbilical cord"). So
+ * "bone marrow transplantation" and "day 3 of the menstrual cycle" are not sources.
+ */
+const SOURCE_THEN_PRODUCT =
+  /^(?:[\s-]*(?:derived|tissue|jelly|blood|membrane|fluid|pulp|aspirate|origin|sourced|isolated|lining|sub-?amnion|villi|\(?[A-Z][\w-]*\)?)\b)*[\s-]*(?:mesenchymal|MSCs?|stem|stromal|progenitor|precursor|regenerative|cells?|secretome|conditioned|exosom\w*|(?:extracellular\s+)?vesicles?|EVs?|SVF|concentrate|stromal\s+vascular)\b/iu;
+const PRODUCT_THEN_SOURCE =
+  /\b(?:MSCs?|mesenchymal(?:\s+(?:stem|stromal))?\s+cells?|stromal\s+cells?|stem\s+cells?|cells?|secretome|exosomes?|vesicles?|EVs?|conditioned\s+medi\w*)\s+(?:[\w-]+\s+){0,2}?(?:from|of|derived\s+from|isolated\s+from|obtained\s+from|harvested\s+from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$/iu;
 const nearMsc = (text: string, m: RegExpExecArray) => {
-  if (/MSC|SVF|BMAC|ADSC|DPSC|MenSC/u.test(m[0])) return true; // "UC-MSCs" names the cells itself
-  const window = text.slice(Math.max(0, m.index - 80), m.index + m[0].length + 80);
-  return MSC_CONTEXT.test(window.replace(m[0], ' '));
+  if (/MSC|SVF|BMAC|ADSC|DPSC|MenSC|SHED/u.test(m[0])) return true; // "UC-MSCs" names the cells itself
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+  const before = text.slice(Math.max(0, m.index - 80), m.index);
+  return SOURCE_THEN_PRODUCT.test(after) || PRODUCT_THEN_SOURCE.test(before);
 };
 const qualifiesMsc = (text: string, m: RegExpExecArray) => DONOR_TARGET.test(text.slice(m.index + m[0].length, m.index + m[0].length + 80));
 

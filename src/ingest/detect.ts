@@ -6,6 +6,7 @@
  */
 import type { Format } from '../schemas/trial.ts';
 import { IngestError, showFound, type SourceFile } from './types.ts';
+import { studiesOf } from './formats/ctgov-json.ts';
 
 interface Mark {
   pattern: RegExp;
@@ -95,10 +96,7 @@ export function detectFormat(file: SourceFile): Detection {
         found: (error as Error).message,
       });
     }
-    const looksLikeCtgov =
-      (Array.isArray(json) && json.some((s) => typeof s === 'object' && s !== null && 'protocolSection' in s)) ||
-      (typeof json === 'object' && json !== null && ('protocolSection' in json || 'studies' in json));
-    if (!looksLikeCtgov) {
+    if (!studiesOf(json)) {
       throw new IngestError(file.path, 'the JSON is not in a format the catalogue reads', {
         field: 'protocolSection',
         expected: 'ClinicalTrials.gov API v2 JSON: a study with "protocolSection", an array of studies, or {"studies": [...]}',

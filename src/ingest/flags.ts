@@ -6,7 +6,7 @@
  */
 import type { Flag, Trial } from '../schemas/trial.ts';
 import type { Draft } from './normalize.ts';
-import { parsePhases } from './normalize.ts';
+import { parsePhases, sortPhases } from './normalize.ts';
 import { PHASE, labelOf } from './vocabulary.ts';
 
 export interface FlagOptions {
@@ -40,6 +40,8 @@ const criteriaOf = (t: Draft) => [
 // ------------------------------------------------------------------ ages in the criteria
 
 export interface CriteriaAge {
+  /** where in the item the limit is stated */
+  at: number;
   bound: 'min' | 'max';
   value: number;
   unit: 'Years' | 'Months' | 'Weeks' | 'Days';
@@ -59,22 +61,29 @@ const AGE_PATTERNS: readonly { re: RegExp; kind: 'min' | 'max' | 'range'; needsA
   // lower bounds: "older than 50", "over 45 years", "aged ≥ 18 years", "18 years or older", "18+ years"
   { re: new RegExp(String.raw`\bolder\s+than\s+${N}\s*(?:${U})?`, 'giu'), kind: 'min' },
   { re: new RegExp(String.raw`\bage[sd]?\b\s*(?:of|is|:)?\s*(?:over|above|at\s+least|more\s+than|greater\s+than|≥|>=|>|from)\s*${N}\s*(?:${U})?`, 'giu'), kind: 'min' },
-  { re: new RegExp(String.raw`(?:over|above|at\s+least|more\s+than|≥|>=|>)\s*${N}\s*${U}\s*(?:old|of\s+age)`, 'giu'), kind: 'min' },
+  { re: new RegExp(String.raw`(?:over|above|at\s+least|more\s+than|≥|>=|>)\s*${N}\s*(?:${U}\s*)?(?:old|of\s+age)`, 'giu'), kind: 'min' },
   { re: new RegExp(String.raw`${N}\s*${U}\s*(?:old\s+|of\s+age\s+)?(?:or|and)\s+older`, 'giu'), kind: 'min' },
   { re: new RegExp(String.raw`${N}\s*${U}\s*(?:old\s+|of\s+age\s+)?(?:or|and)\s+(?:over|above|more)`, 'giu'), kind: 'min', needsAgeWord: true },
   { re: new RegExp(String.raw`${N}\s*\+\s*${U}`, 'giu'), kind: 'min', needsAgeWord: true },
+  { re: new RegExp(String.raw`\b(?:patients?|subjects?|participants?|persons?|people|individuals|children|adults|women|men|males?|females?)\s+(?:who\s+are\s+|aged\s+)?(?:over|above)\s+${N}\s*${U}`, 'giu'), kind: 'min' },
   // upper bounds: "younger than 18", "under 20 years old", "aged ≤ 65", "65 years or younger"
   { re: new RegExp(String.raw`\byounger\s+than\s+${N}\s*(?:${U})?`, 'giu'), kind: 'max' },
+  { re: new RegExp(String.raw`\b(?:patients?|subjects?|participants?|persons?|people|individuals|children|adults|women|men|males?|females?)\s+(?:who\s+are\s+|aged\s+)?(?:under|below)\s+${N}\s*${U}`, 'giu'), kind: 'max' },
   { re: new RegExp(String.raw`\bage[sd]?\b\s*(?:of|is|:)?\s*(?:under|below|less\s+than|up\s+to|≤|<=|<)\s*${N}\s*(?:${U})?`, 'giu'), kind: 'max' },
-  { re: new RegExp(String.raw`(?:under|below|less\s+than|up\s+to|≤|<=|<)\s*${N}\s*${U}\s*(?:old|of\s+age)`, 'giu'), kind: 'max' },
+  { re: new RegExp(String.raw`(?:under|below|less\s+than|up\s+to|≤|<=|<)\s*${N}\s*(?:${U}\s*)?(?:old|of\s+age)`, 'giu'), kind: 'max' },
   { re: new RegExp(String.raw`${N}\s*${U}\s*(?:old\s+|of\s+age\s+)?(?:or|and)\s+younger`, 'giu'), kind: 'max' },
   { re: new RegExp(String.raw`${N}\s*${U}\s*(?:old\s+|of\s+age\s+)?(?:or|and)\s+(?:under|below|less)`, 'giu'), kind: 'max', needsAgeWord: true },
 ];
-const AGE_WORD = /\b(?:age[sd]?|old|born)\b/iu;
+/** For the patterns without an age word of their own, an age word must come just before the number. */
+const AGE_WORD_BEFORE = /\b(?:age[sd]?|aged)\b[^.;\d]{0,20}$/iu;
+/** "not older than 75" is a maximum. */
+const NEGATION_BEFORE = /\b(?:not|no)\s+$/iu;
+/** "an MRI less than 6 months old" is not about the participant's age. */
+const THING_BEFORE = /\b(?:mri|scan|image|imaging|radiograph|x-?ray|test|result|sample|lesion|injury|symptoms?|pain|surgery|fracture|diagnosis|disease|wound|ulcer|onset|history)\b(?:\s+[\w-]+){0,3}\s*$/iu;
 
 const MALE = /\b(?:males?|men|boys|man)\b/iu;
 const FEMALE = /\b(?:females?|women|girls|woman)\b/iu;
-const ABOUT_PREGNANCY = /childbearing|pregnan|contracep|lactat|breast[- ]?feed|menopaus|fertile|sterili[sz]|menstrua/iu;
+const ABOUT_PREGNANCY = /child[- ]?bearing|pregnan|contracep|condom|barrier method|birth control|sperm|lactat|breast[- ]?feed|menopaus|fertile|sterili[sz]|menstrua/iu;
 
 function sexOf(text: string): 'MALE' | 'FEMALE' | null {
   if (ABOUT_PREGNANCY.test(text)) return null;
@@ -90,30 +99,38 @@ export function criteriaAges(trial: Draft): CriteriaAge[] {
   const out: CriteriaAge[] = [];
   for (const { text, list } of criteriaOf(trial)) {
     const taken: [number, number][] = [];
+    const found: CriteriaAge[] = [];
     const sex = sexOf(text);
     for (const { re, kind, needsAgeWord } of AGE_PATTERNS) {
-      if (needsAgeWord && !AGE_WORD.test(text)) continue;
       for (const m of text.matchAll(new RegExp(re.source, re.flags))) {
         const start = m.index;
         const end = start + m[0].length;
         if (taken.some(([a, b]) => start < b && end > a)) continue;
-        const flip = (bound: 'min' | 'max') => (list === 'exclusion' ? (bound === 'min' ? 'max' : 'min') : bound);
+        const before = text.slice(Math.max(0, start - 40), start);
+        if (needsAgeWord && !AGE_WORD_BEFORE.test(before)) continue;
+        if (THING_BEFORE.test(before)) continue;
+        const negated = NEGATION_BEFORE.test(before);
+        const flip = (bound: 'min' | 'max') => {
+          const sense = negated ? (bound === 'min' ? 'max' : 'min') : bound;
+          return list === 'exclusion' ? (sense === 'min' ? 'max' : 'min') : sense;
+        };
         if (kind === 'range') {
           const unit = UNIT_WORDS[(m[3] ?? 'years').toLowerCase()] ?? 'Years';
           const lo = Number(m[1]);
           const hi = Number(m[2]);
           if (!(lo < hi) || hi > 120) continue;
           if (list === 'exclusion') continue; // an excluded range is not a limit of the eligible range
-          out.push({ bound: 'min', value: lo, unit, text, list, sex }, { bound: 'max', value: hi, unit, text, list, sex });
+          found.push({ at: start, bound: 'min', value: lo, unit, text, list, sex }, { at: start, bound: 'max', value: hi, unit, text, list, sex });
         } else {
           const unit = UNIT_WORDS[(m[2] ?? 'years').toLowerCase()] ?? 'Years';
           const value = Number(m[1]);
           if (unit === 'Years' && value > 120) continue;
-          out.push({ bound: flip(kind), value, unit, text, list, sex });
+          found.push({ at: start, bound: flip(kind), value, unit, text, list, sex });
         }
         taken.push([start, end]);
       }
     }
+    out.push(...found.sort((a, b) => a.at - b.at));
   }
   return out;
 }
@@ -215,7 +232,7 @@ function sexFlags(trial: Draft): Flag[] {
 
 // ------------------------------------------------------------------ phase in the prose
 
-const PHASE_PROSE = /\b(?:early\s+)?phase\s*(?:[0-4]|IV|I{1,3})[ab]?(?:\s*(?:\/|-|–|and|or|to)\s*(?:phase\s*)?(?:[1-4]|IV|I{1,3})[ab]?\b)?/giu;
+const PHASE_PROSE = /\b(?:early\s+)?phase\s*(?:[0-4]|IV|I{1,3})[ab]?\b(?:\s*(?:\/|-|–|and|or|to)\s*(?:phase\s*)?(?:[1-4]|IV|I{1,3})[ab]?\b)?/giu;
 
 export function prosePhases(trial: Draft): { phases: Trial['phases']; quotes: string[] } {
   const texts = [trial.title, trial.officialTitle, trial.summary, trial.description].filter((t): t is string => !!t);
@@ -229,8 +246,7 @@ export function prosePhases(trial: Draft): { phases: Trial['phases']; quotes: st
       if (!quotes.includes(m[0])) quotes.push(m[0]);
     }
   }
-  const order = Object.keys(PHASE);
-  return { phases: [...phases].sort((a, b) => order.indexOf(a) - order.indexOf(b)), quotes };
+  return { phases: sortPhases([...phases]), quotes };
 }
 
 function phaseFlags(trial: Draft): Flag[] {
@@ -254,9 +270,14 @@ function phaseFlags(trial: Draft): Flag[] {
 
 const PEOPLE = String.raw`(?:patients?|subjects?|participants?|volunteers?|individuals?|people|persons?|adults?|children|women|men|cases|eyes|knees)`;
 const ENROLLMENT_PROSE: readonly RegExp[] = [
-  new RegExp(String.raw`\b(\d{1,3}(?:,\d{3})+|\d{1,5})\s+(?:[A-Za-z][\w-]*\s+){0,3}${PEOPLE}\b(?!\s+(?:per|in each|each|in the|in every)\b)`, 'giu'),
-  /\b(?:enrol(?:l)?(?:ed|ing|ment of)?|recruit(?:ed|ing|ment of)?|sample size of|total of|a total of)\s+(\d{1,3}(?:,\d{3})+|\d{1,5})\b/giu,
+  // "30 SLE patient subjects": a number, up to three words, a word for people; not "COVID-19 patients"
+  new RegExp(String.raw`(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d{1,5})\s+((?:[A-Za-z][\w-]*\s+){0,3})${PEOPLE}\b(?!\s+(?:per|in each|each|in the|in every)\b)`, 'giu'),
+  /\b(?:enrol(?:l)?(?:ed|ing|ment of)?|recruit(?:ed|ing|ment of)?|sample size of|total of|a total of)\s+(\d{1,3}(?:,\d{3})+|\d{1,5})\b(?!\s*(?:%|percent|years?|months?|weeks?|days?|hours?|sites?|centers?|centres?|countries))/giu,
 ];
+/** Words between the number and the people that make the number something else (a time, a dose, a grade). */
+const NOT_A_HEADCOUNT = /\b(?:hours?|days?|weeks?|months?|years?|minutes?|mg|ml|g|kg|cells?|doses?|injections?|times|cycles?|sessions?|visits?|sites?|centers?|centres?|arms?|groups?|after|before|of|with)\b/iu;
+/** A number that names a type, grade or stage ("type 2 diabetes patients"). */
+const LABEL_NUMBER = /\b(?:type|grade|stage|phase|class|level|step|group|arm|cohort|day|week|month|visit|covid|sars-cov)(?:[\s-]*\d+\s*(?:or|and|to|-|–|\/))?[\s-]*$/iu;
 
 export function proseEnrollment(trial: Draft): { counts: number[]; quotes: string[] } {
   const texts = [trial.summary, trial.description].filter((t): t is string => !!t);
@@ -265,8 +286,9 @@ export function proseEnrollment(trial: Draft): { counts: number[]; quotes: strin
   for (const text of texts) {
     for (const re of ENROLLMENT_PROSE) {
       for (const m of text.matchAll(re)) {
-        const before = text.slice(Math.max(0, m.index - 12), m.index);
-        if (/\b(aged?|ages|over|under|than)\s*$/iu.test(before)) continue;
+        const before = text.slice(Math.max(0, m.index - 16), m.index);
+        if (/\b(aged?|ages|over|under|than)\s*$/iu.test(before) || LABEL_NUMBER.test(before)) continue;
+        if (m[2] && NOT_A_HEADCOUNT.test(m[2])) continue;
         const n = Number(m[1]!.replace(/,/gu, ''));
         if (n < 2) continue;
         if (!counts.includes(n)) counts.push(n);

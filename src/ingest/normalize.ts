@@ -207,10 +207,10 @@ export function normalizeTrial(raw: RawTrial, file: SourceFile, index = 0, ofMan
       severity: 'warning',
       message: `The record states no registry id (NCT, ISRCTN, EudraCT, IRCT, ChiCTR…); the trial is filed under "${id}", made from its file name.`,
     });
-    registryIds.push(id);
   }
-  const orderedIds = [id, ...registryIds.filter((r) => r !== id)];
-  const secondaryIds = dedupe(raw.secondaryIds.map(stripIdAnnotation).filter((s) => s !== '' && !orderedIds.includes(s)));
+  // a slug made from the file name is the trial's id, but not a registry id
+  const orderedIds = registryIds.length ? [id, ...registryIds.filter((r) => r !== id)] : [];
+  const secondaryIds = dedupe(raw.secondaryIds.map(stripIdAnnotation).filter((s) => s !== '' && s !== id && !orderedIds.includes(s)));
 
   // ---- vocabulary fields
   const status = mapValue(STATUS, raw.status, 'status', 'the overall status', notes);
@@ -225,12 +225,12 @@ export function normalizeTrial(raw: RawTrial, file: SourceFile, index = 0, ofMan
   // ---- enrollment
   let enrollment: Trial['enrollment'] = null;
   if (raw.enrollment && clean(raw.enrollment.count) != null) {
-    const match = /(\d{1,3}(?:,\d{3})+|\d+)/u.exec(raw.enrollment.count);
+    const match = /(\d{1,3}(?:[,\u202F\u00A0 ]\d{3})+(?!\d)|\d+)/u.exec(raw.enrollment.count);
     if (match) {
       const typeText = raw.enrollment.type;
       const type = typeText == null ? null : termOf(DATE_TYPE, typeText);
       if (typeText != null && type == null) notes.push(unmapped('enrollment.type', typeText, 'the kind of enrollment figure'));
-      enrollment = { count: Number(match[1]!.replace(/,/gu, '')), type };
+      enrollment = { count: Number(match[1]!.replace(/[^\d]/gu, '')), type };
     } else notes.push(unmapped('enrollment.count', raw.enrollment.count, 'the enrollment'));
   }
 

@@ -183,7 +183,7 @@ export function registryUrl(id: string): string | null {
  */
 export function stripIdAnnotation(value: string): string {
   return value
-    .replace(/\s*[([][^)\]]*(?:number|identifier|id|registry|grant|funding|other|sponsor|protocol)[^)\]]*[)\]]\s*$/iu, '')
+    .replace(/\s*[([][^)\]]*(?:number|identifier|id|registry|grant|funding|other|sponsor|protocol|utn|who|nih|contract)[^)\]]*[)\]]\s*$/iu, '')
     .replace(/^(?:other study id numbers?|secondary ids?|org study id)\s*:\s*/iu, '')
     .trim();
 }

@@ -185,20 +185,50 @@ export interface Section {
   lines: string[];
 }
 
+export interface SectionOptions {
+  /**
+   * Prose sections (descriptions, summaries) may contain lines that look like headings
+   * ("Inclusion Criteria:" inside a description). Inside such a section only the headings listed
+   * for it end it.
+   */
+  prose?: Readonly<Record<string, readonly string[]>>;
+  /** Rewrites a line outside prose before it is matched (e.g. "Label: value" → two lines). */
+  expand?: (line: string) => string[];
+}
+
 /**
  * Cut a page into sections at lines that equal one of the headings (case-insensitive, a stray
  * leading bullet and a trailing colon ignored). The first section (heading null) is what precedes
  * the first heading. Headings are returned in their canonical spelling from `headings`.
  */
-export function sections(lines: readonly string[], headings: readonly string[]): Section[] {
+export function sections(lines: readonly string[], headings: readonly string[], options: SectionOptions = {}): Section[] {
   const canonical = new Map(headings.map((h) => [headingKey(h), h] as const));
+  const proseEnds = new Map(
+    Object.entries(options.prose ?? {}).map(([h, ends]) => [h, new Set(ends.map(headingKey))] as const),
+  );
   const out: Section[] = [{ heading: null, at: -1, lines: [] }];
-  lines.forEach((line, index) => {
-    const heading = canonical.get(headingKey(line));
-    if (heading !== undefined) out.push({ heading, at: index, lines: [] });
-    else out[out.length - 1]!.lines.push(line);
+  lines.forEach((raw, index) => {
+    const current = out[out.length - 1]!;
+    const ends = current.heading ? proseEnds.get(current.heading) : undefined;
+    if (ends) {
+      const key = headingKey(raw);
+      if (ends.has(key)) out.push({ heading: canonical.get(key) ?? raw, at: index, lines: [] });
+      else current.lines.push(raw);
+      return;
+    }
+    for (const line of options.expand ? options.expand(raw) : [raw]) {
+      const heading = canonical.get(headingKey(line));
+      if (heading !== undefined) out.push({ heading, at: index, lines: [] });
+      else out[out.length - 1]!.lines.push(line);
+    }
   });
   return out;
+}
+
+/** The headings of a layout that come after `heading`, minus those that prose may contain. */
+export function laterHeadings(headings: readonly string[], heading: string, inProse: readonly string[]): string[] {
+  const skip = new Set(inProse.map(headingKey));
+  return headings.slice(headings.indexOf(heading) + 1).filter((h) => !skip.has(headingKey(h)));
 }
 
 export function headingKey(line: string): string {
@@ -211,17 +241,4 @@ export function headingKey(line: string): string {
 /** The lines of the first section with this heading; undefined when the page has none. */
 export function sectionLines(all: readonly Section[], heading: string): string[] | undefined {
   return all.find((s) => s.heading === heading)?.lines;
-}
-
-/** Number with thousands separators ("1,200") → 1200; null when the text holds no integer. */
-export function parseCount(value: string | null | undefined): number | null {
-  if (value == null) return null;
-  const match = /(?<![\d.])(\d{1,3}(?:[,\u202F ]\d{3})+|\d+)(?![\d.]*\d)/u.exec(value);
-  if (!match) return null;
-  return Number(match[1]!.replace(/[,\u202F ]/gu, ''));
-}
-
-/** Escape a string for use inside a RegExp. */
-export function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }

@@ -169,6 +169,36 @@ export const SEVERITY = {
   warning: { label: 'Check' },
 } as const satisfies Vocabulary<string>;
 
+/** Data-quality flag codes: a short plain-words title and what the flag means (About page, trial pages). */
+export const FLAG = {
+  'age-unit-mismatch': { label: 'Age unit looks wrong', explanation: 'The age field and the criteria give the same number in different units; the unit in the age field is probably a data-entry slip.' },
+  'criteria-age-differs': { label: 'Criteria set other age limits', explanation: 'The eligibility criteria set age limits that the age fields lack or state differently. The criteria are what investigators apply.' },
+  'criteria-sex-differs': { label: 'Criteria restrict sex differently', explanation: 'The inclusion criteria speak of one sex, or set different conditions per sex, unlike the sex field.' },
+  'phase-prose-mismatch': { label: 'Phase differs in the text', explanation: 'The title, summary or description names a different phase from the phase field.' },
+  'enrollment-prose-mismatch': { label: 'Enrollment differs in the text', explanation: 'The description gives a participant number that differs from the enrollment field (a planned vs actual count, or an error).' },
+  'status-stale': { label: 'Status probably out of date', explanation: 'The trial is still listed as open more than a year after its completion date: the registry record has probably not been updated.' },
+  'unmapped-value': { label: 'Value not understood', explanation: 'The record states a value outside the vocabulary; it is shown as not stated and quoted in the flag.' },
+  'no-registry-id': { label: 'No registry id', explanation: 'The record states no registry id; the trial is filed under a name made from its file name.' },
+  'generic-reader': { label: 'Unfamiliar page layout', explanation: 'The record comes from a site layout the catalogue has no dedicated reader for; only clearly labelled fields were read.' },
+  'unlabelled-id': { label: 'Registry id not labelled', explanation: 'The page did not label its registry id; the catalogue took the only one it names, or none when it names several.' },
+  'unsplit-list': { label: 'Values run together', explanation: 'The copied page ran several values together without separators; they are kept as written rather than split by guesswork.' },
+  'duplicated-text': { label: 'Text printed twice', explanation: 'The copied page printed a text twice in a row; it is kept once.' },
+  'criteria-not-sectioned': { label: 'Criteria not sectioned', explanation: 'The criteria have no inclusion/exclusion headings; every item is listed under inclusion.' },
+  'missing-field': { label: 'Key facts not stated', explanation: 'The record states no status, conditions, enrollment or eligibility criteria in a structured field.' },
+} as const satisfies Record<string, { label: string; explanation: string }>;
+
+export type FlagCode = keyof typeof FLAG;
+
+/** A flag's plain-words title; an unknown code is shown as itself. */
+export function flagLabel(code: string): string {
+  return (FLAG as Record<string, { label: string }>)[code]?.label ?? code;
+}
+
+/** What a flag code means, in a sentence. */
+export function flagExplanation(code: string): string | null {
+  return (FLAG as Record<string, { explanation: string }>)[code]?.explanation ?? null;
+}
+
 export const FORMAT = {
   'ctgov-json': { label: 'ClinicalTrials.gov API v2 JSON' },
   veeva: { label: 'ClinicalTrials.Veeva page' },

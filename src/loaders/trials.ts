@@ -5,7 +5,8 @@
  * so unchanged trials are not re-parsed or re-validated.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { assemble, listSourceFiles, readSourceFile, type FileReading } from '../ingest/catalogue.ts';
 import { IngestError } from '../ingest/types.ts';
@@ -43,7 +44,7 @@ export function trialsLoader(options: TrialsLoaderOptions): Loader {
     name: 'msc-trials-loader',
     async load(context) {
       const { store, meta, logger, parseData, generateDigest, watcher, config } = context;
-      const root = resolve(new URL('.', config.root).pathname);
+      const root = fileURLToPath(config.root);
       const dir = resolve(root, options.base);
       const version = codeVersion(root, generateDigest);
 
@@ -98,7 +99,7 @@ export function trialsLoader(options: TrialsLoaderOptions): Loader {
 
       watcher?.add(dir);
       watcher?.on('all', (_event, changedPath) => {
-        if (!resolve(changedPath).startsWith(dir)) return;
+        if (!resolve(changedPath).startsWith(`${dir}${sep}`)) return;
         sync().catch((error: Error) => logger.error(error.message));
       });
     },

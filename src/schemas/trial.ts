@@ -79,10 +79,10 @@ export const SourceSchema = z
   })
   .strict();
 
-export const TrialSchema = z
+const TrialObject = z
   .object({
     id: text.describe("The trial's primary registry id; the permalink is /trials/<id>/"),
-    registryIds: z.array(text).min(1),
+    registryIds: z.array(text).describe('Every registry id of the trial, id first; [] when the record states none'),
     secondaryIds: z.array(text),
     title: text,
     officialTitle: text.nullable(),
@@ -178,6 +178,24 @@ export const TrialSchema = z
   })
   .strict();
 
+/** The contract's rules that span fields: the id comes first among the registry ids; phases ascend. */
+function checkTrial(t: z.infer<typeof TrialObject>, ctx: z.RefinementCtx): void {
+  if (t.registryIds.length > 0 && t.registryIds[0] !== t.id) {
+    ctx.addIssue({ code: 'custom', path: ['registryIds', 0], message: `expected the trial's id (${t.id}) first`, input: t.registryIds[0] });
+  }
+  if (t.registryIds.length === 0 && !/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(t.id)) {
+    ctx.addIssue({ code: 'custom', path: ['id'], message: 'expected a registry id, or a lower-case slug when the record states none', input: t.id });
+  }
+  const order = Object.keys(PHASE);
+  if (t.phases.some((p, i) => i > 0 && order.indexOf(p) <= order.indexOf(t.phases[i - 1]!))) {
+    ctx.addIssue({ code: 'custom', path: ['phases'], message: 'expected distinct phases in ascending order', input: t.phases });
+  }
+}
+
+export const TrialSchema = TrialObject.superRefine(checkTrial);
+/** The contract's field names, in contract order. */
+export const TRIAL_FIELDS = Object.keys(TrialObject.shape) as (keyof z.infer<typeof TrialObject>)[];
+
 export type Trial = z.infer<typeof TrialSchema>;
 export type Flag = z.infer<typeof FlagSchema>;
 export type Source = z.infer<typeof SourceSchema>;
@@ -211,10 +229,10 @@ export const ProvenanceSchema = z.record(
 );
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
-export const CatalogueEntrySchema = TrialSchema.extend({
+export const CatalogueEntrySchema = TrialObject.extend({
   provenance: ProvenanceSchema,
   facetEvidence: z.array(FacetEvidenceSchema),
-});
+}).superRefine(checkTrial);
 export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
 
 /** Only the public contract's fields, in contract order. */

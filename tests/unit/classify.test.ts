@@ -129,3 +129,34 @@ describe('cell source, donor, route', () => {
       { facet: 'routes', value: 'INTRAVENOUS', field: 'title', match: 'intravenously' },
     ]));
 });
+
+describe('facet false alarms the review found, kept quiet', () => {
+  it.each([
+    ['Mesenchymal stromal cells for GvHD after allogeneic hematopoietic stem cell transplantation', []],
+    ['Autologous PRP plus mesenchymal stem cells', []],
+    ['Allogenic adipose tissue-derived mesenchymal progenitor cells', ['ALLOGENEIC']],
+  ])('donor of "%s" is %j', (title, donor) => expect(therapyOf({ title }).donor).toEqual(donor));
+
+  it('"compared with hyaluronic acid" is not a combination', () =>
+    expect(therapyOf({ title: 'UC-MSCs compared with hyaluronic acid in knee OA' }).products).toEqual(['CELLS']));
+
+  it('an intervention naming standard care beside the MSCs is still read', () =>
+    expect(therapyOf({ interventions: [iv('UC-MSCs plus standard of care')] }).products).toEqual(['CELLS']));
+
+  it('an active comparator arm is not the treatment', () =>
+    expect(
+      therapyOf({
+        title: 'MSCs in lupus nephritis',
+        arms: [
+          { label: 'MSC', type: 'EXPERIMENTAL', description: 'MSC infusion', interventions: [] },
+          { label: 'Steroids', type: 'ACTIVE_COMPARATOR', description: 'Intravenous methylprednisolone', interventions: [] },
+        ],
+      }).routes,
+    ).toEqual([]));
+
+  it.each([
+    'MSCs for poor graft function after bone marrow transplantation',
+    'MSC infusion on day 3 of the menstrual cycle',
+    'MSCs and human chorionic gonadotropin in infertility',
+  ])('"%s" names no cell source', (title) => expect(therapyOf({ title }).cellSources).toEqual([]));
+});

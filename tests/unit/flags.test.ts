@@ -151,3 +151,31 @@ describe('missing essentials', () => {
       },
     ]));
 });
+
+describe('false alarms the review found, kept quiet', () => {
+  it.each([
+    ['Skeletally mature and at least 18 years old but not older than 75 years old', [{ bound: 'min', value: 18 }, { bound: 'max', value: 75 }]],
+    ['at least 21 years of age and no more than 80 years of age, inclusive', [{ bound: 'min', value: 21 }, { bound: 'max', value: 80 }]],
+    ['Patient with Modic I lateralized disc disease seen on an MRI less than 6 months old.', []],
+    ['Aged 40-65, knee pain for 6 months or more', [{ bound: 'min', value: 40 }, { bound: 'max', value: 65 }]],
+  ])('inclusion "%s" sets %j', (text, bounds) =>
+    expect(criteriaAges(draft({ eligibility: elig({ inclusion: [text] }) })).map(({ bound, value }) => ({ bound, value }))).toEqual(bounds));
+
+  it('exclusion "Patients under 18 years and over 70 of age" sets a minimum 18 and a maximum 70', () =>
+    expect(criteriaAges(draft({ eligibility: elig({ inclusion: [], exclusion: ['Patients under 18 years and over 70 of age'] }) })).map(({ bound, value }) => ({ bound, value }))).toEqual([
+      { bound: 'min', value: 18 },
+      { bound: 'max', value: 70 },
+    ]));
+
+  it('"the treatment phase includes" is not a phase', () => expect(codes({ phases: ['PHASE2'], description: 'The treatment phase includes two visits.' })).toEqual([]));
+
+  it.each([
+    'Adult COVID-19 patients were enrolled.',
+    'Type 2 diabetes patients are included.',
+    'Grade 2 or 3 knee OA patients.',
+    'Samples are taken 24 hours after the subject is dosed.',
+  ])('"%s" gives no head count', (description) => expect(codes({ enrollment: { count: 60, type: null }, description })).toEqual([]));
+
+  it.each(['Male participants must agree to use a condom', 'Women of child-bearing potential need a negative test'])('"%s" is not a sex restriction', (text) =>
+    expect(codes({ eligibility: elig({ inclusion: [text] }) })).toEqual([]));
+});

@@ -5,7 +5,7 @@ import { countryName, trailingCountry } from '../../src/ingest/countries.ts';
 import { parseAge, parseDate, parsePhases, slugFromPath, stripSponsorClass, termOf } from '../../src/ingest/normalize.ts';
 import { asRegistryId, findRegistryIds, registryUrl, stripIdAnnotation } from '../../src/ingest/registries.ts';
 import { collapseDoubled, listItems, splitGlued, stripMarker } from '../../src/ingest/text.ts';
-import { MASKING, STATUS } from '../../src/ingest/vocabulary.ts';
+import { ALLOCATION, INTERVENTION_MODEL, INTERVENTION_TYPE, MASKING, PRIMARY_PURPOSE, STATUS, WHO_MASKED } from '../../src/ingest/vocabulary.ts';
 
 describe('phases', () => {
   it.each([
@@ -159,5 +159,19 @@ describe('text helpers', () => {
       'Allogeneic Mesenchymal Stem Cell from umbilical cord',
     ]);
     expect(splitGlued('iPSC-derived McDonald cells', 2)).toBeNull();
+  });
+});
+
+describe('every ClinicalTrials.gov display spelling maps to a value', () => {
+  it.each([
+    [INTERVENTION_MODEL, ['Single Group Assignment', 'Parallel Assignment', 'Crossover Assignment', 'Factorial Assignment', 'Sequential Assignment']],
+    [WHO_MASKED, ['Participant', 'Care Provider', 'Investigator', 'Outcomes Assessor', 'Outcome Assessor']],
+    [INTERVENTION_TYPE, ['Biological', 'Biologic', 'Drug', 'Device', 'Procedure', 'Procedure/Surgery', 'Radiation', 'Behavioral', 'Genetic', 'Dietary Supplement', 'Combination Product', 'Diagnostic Test', 'Other']],
+    [PRIMARY_PURPOSE, ['Treatment', 'Prevention', 'Diagnostic', 'Supportive Care', 'Screening', 'Health Services Research', 'Basic Science', 'Device Feasibility', 'Educational/Counseling/Training', 'Other']],
+    [STATUS, ['Not yet recruiting', 'Recruiting', 'Enrolling by invitation', 'Active, not recruiting', 'Suspended', 'Terminated', 'Completed', 'Withdrawn', 'Unknown status']],
+    [MASKING, ['None (Open Label)', 'Single', 'Double', 'Triple', 'Quadruple', 'Double Blind']],
+    [ALLOCATION, ['Randomized', 'Non-Randomized', 'N/A']],
+  ] as const)('%#', (vocab, spellings) => {
+    for (const s of spellings) expect(termOf(vocab as never, s), s).not.toBeNull();
   });
 });

@@ -210,3 +210,22 @@ describe('generic reader', () => {
     expect(codes(t)).toEqual(['generic-reader', 'no-registry-id', 'missing-field']);
   });
 });
+
+describe('heading-like lines inside a description do not cut it short', () => {
+  const inject = (name: string, after: string, lines: string) => {
+    const content = readFileSync(`../shared/seeds/${name}`, 'utf8').replace(after, `${after}\n\n${lines}\n`);
+    return toPublicTrial(assemble([readSourceFile({ path: name, content })], { asOf: AS_OF })[0]!);
+  };
+  const extra = 'Study Design: randomized, see below.\n\nInclusion Criteria:\n- SLE by SLICC 2012\n\nSecondary aims are listed below.';
+  it.each([
+    ['004_1f41135654dbd125.txt', 'Statistical test with paired difference test with p < 0.05', ['Lupus paatients']],
+    ['002_51703b8323fab20c.txt', 'The patients were followed up to 48 weeks after the first treatment.', null],
+    ['001_a3c49bb06900f447.txt', 'support the development of secretome-based regenerative therapies for osteoarthritis.', null],
+  ])('%s', (name, after, inclusion) => {
+    const t = inject(name, after, extra);
+    expect(t.description).toContain('Secondary aims are listed below.');
+    expect(t.description).toContain('Inclusion Criteria:');
+    if (inclusion) expect(t.eligibility.inclusion).toEqual(inclusion);
+    expect(t.eligibility.inclusion).not.toContain('SLE by SLICC 2012');
+  });
+});

@@ -209,3 +209,29 @@ export function criteriaHeading(line: string): 'inclusion' | 'exclusion' | null 
   if (after !== undefined && after.trim().split(/\s+/u).length > 4) return null;
   return match[1]!.toLowerCase() as 'inclusion' | 'exclusion';
 }
+
+/** "Quadruple (Participant, Care Provider, …)" → masking + who is masked; "None (Open Label)" → none. */
+export function splitMasking(text: string | null): { masking: string | null; whoMasked: string[] } {
+  if (text == null) return { masking: null, whoMasked: [] };
+  const who = /\(([^)]*)\)/u.exec(text)?.[1];
+  return {
+    masking: text.replace(/\s*\(.*\)\s*$/u, '').trim() || null,
+    whoMasked: who && !/open label/iu.test(who) ? who.split(/\s*,\s*/u) : [],
+  };
+}
+
+/** Read an age-range field into the trial's min/max age, flagging a text no rule understands. */
+export function applyAgeRange(trial: RawTrial, text: string | null): void {
+  if (!text) return;
+  const range = parseAgeRange(text);
+  if (!range.understood) trial.notes.push(unmapped('eligibility.minAge', text, 'the eligible ages'));
+  trial.eligibility.minAge = range.min;
+  trial.eligibility.maxAge = range.max;
+}
+
+/** The kind of an enrollment figure from the words around it ("Estimated", "Actual", "Target"). */
+export function enrollmentType(text: string): 'ACTUAL' | 'ESTIMATED' | null {
+  if (/\bactual\b/iu.test(text)) return 'ACTUAL';
+  if (/\b(estimated|anticipated|expected|planned|target)\b/iu.test(text)) return 'ESTIMATED';
+  return null;
+}

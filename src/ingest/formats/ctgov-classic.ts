@@ -13,11 +13,11 @@ import { headingKey, listItems, nonEmpty, paragraphs, sectionLines, sections, st
 import {
   ARM_PREFIX,
   INTERVENTION_PREFIX,
+  applyAgeRange,
   interventionDisplay,
-  parseAgeRange,
   splitIdentifiers,
+  splitMasking,
   undouble,
-  unmapped,
   yesNo,
 } from './common.ts';
 import { trailingCountry } from '../countries.ts';
@@ -99,15 +99,21 @@ export const HEADINGS = [
 ] as const;
 type Heading = (typeof HEADINGS)[number];
 
+/** The summary and description end only at the section headings that follow them. */
+const AFTER_DESCRIPTION = ['Study Design', 'Arms and Interventions', 'Outcome Measures', 'Eligibility Criteria', 'Contacts and Locations', 'More Information', 'Study Results'];
+const PROSE = {
+  'Brief Summary': ['Condition or Disease Intervention/Treatment Phase', 'Detailed Description', ...AFTER_DESCRIPTION],
+  'Detailed Description': AFTER_DESCRIPTION,
+};
+
 const PHASE_TEXT = /(?:Early Phase 1|Phase \d(?:\s*\/\s*Phase \d)?|Not Applicable)/giu;
 const LAYOUT_NOISE = /^(Layout table for .*|Go to .*|Show more|Hide|Information provided by .*|Loading\.\.\.)$/iu;
 
 export function readCtgovClassic(file: SourceFile): ReadResult {
   const prepared = toLines(file.content)
     .filter((l) => !LAYOUT_NOISE.test(l))
-    .flatMap(splitInlineLabel)
     .map((l) => (/^Keywords provided by\b/iu.test(l) ? 'Keywords provided by' : l));
-  const all = sections(prepared, HEADINGS);
+  const all = sections(prepared, HEADINGS, { prose: PROSE, expand: splitInlineLabel });
   const trial = emptyRawTrial();
   const notes = trial.notes;
   const get = (h: Heading) => sectionLines(all, h);
@@ -162,12 +168,9 @@ export function readCtgovClassic(file: SourceFile): ReadResult {
   }
   trial.design.allocation = value('Allocation');
   trial.design.interventionModel = value('Intervention Model');
-  const masking = value('Masking');
-  if (masking) {
-    trial.design.masking = masking.replace(/\s*\(.*\)\s*$/u, '');
-    const who = /\(([^)]*)\)/u.exec(masking)?.[1];
-    if (who && !/open label/iu.test(who)) trial.design.whoMasked = who.split(/\s*,\s*/u);
-  }
+  const masking = splitMasking(value('Masking'));
+  trial.design.masking = masking.masking;
+  trial.design.whoMasked = masking.whoMasked;
   trial.design.primaryPurpose = value('Primary Purpose');
   trial.officialTitle = undouble(value('Official Title'), 'officialTitle', notes);
   trial.acronym = value('Acronym');
@@ -188,13 +191,7 @@ export function readCtgovClassic(file: SourceFile): ReadResult {
   trial.outcomes.primary = readOutcomes(get('Primary Outcome Measures') ?? []);
   trial.outcomes.secondary = readOutcomes(get('Secondary Outcome Measures') ?? []);
 
-  const ages = value('Ages Eligible for Study');
-  if (ages) {
-    const range = parseAgeRange(ages);
-    if (!range.understood) notes.push(unmapped('eligibility.minAge', ages, 'the eligible ages'));
-    trial.eligibility.minAge = range.min;
-    trial.eligibility.maxAge = range.max;
-  }
+  applyAgeRange(trial, value('Ages Eligible for Study'));
   trial.eligibility.sex = value('Sexes Eligible for Study');
   trial.eligibility.healthyVolunteers = yesNo(value('Accepts Healthy Volunteers'));
   trial.eligibility.inclusion = listItems(get('Inclusion Criteria') ?? []);
@@ -309,7 +306,10 @@ function readOutcomes(lines: readonly string[]): RawOutcome[] {
   };
   for (const raw of lines) {
     const line = raw.trim();
-    const head = /^\d+\.\s*(.+?)\s*\[\s*(?:Time Frame\s*:\s*)?([^\]]*?)\s*\]\s*$/iu.exec(line) ?? /^\d+\.\s*(.+)$/u.exec(line);
+    // an outcome is "N. Measure [ Time Frame: … ]"; a numbered line without brackets inside an
+    // open outcome belongs to its description ("1. Mild activity: 0-5")
+    const head: RegExpExecArray | null =
+      /^\d+\.\s*(.+?)\s*\[\s*(?:Time Frame\s*:\s*)?([^\]]*?)\s*\]\s*$/iu.exec(line) ?? (current ? null : /^\d+\.\s*(.+)$/u.exec(line));
     if (head) {
       close();
       current = { o: { measure: head[1]!, timeFrame: head[2] ?? null, description: null }, body: [] };

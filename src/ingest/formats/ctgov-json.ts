@@ -5,6 +5,7 @@
  */
 import { IngestError, emptyRawTrial, showFound, type RawDate, type RawTrial, type ReadResult, type SourceFile } from '../types.ts';
 import { criteriaHeading, interventionDisplay } from './common.ts';
+import { stripMarker } from '../text.ts';
 import { asRegistryId } from '../registries.ts';
 
 type Json = Record<string, unknown>;
@@ -202,9 +203,9 @@ export function splitCriteria(text: string | null): { inclusion: string[]; exclu
       sawHeading = true;
       continue;
     }
-    const item = line.replace(/^(?:[*•-]|\d{1,3}[.)])\s+/u, '').trim();
+    const { text: item, marker } = stripMarker(line);
     if (item === '') continue;
-    const isItem = item !== line;
+    const isItem = marker !== null;
     const list: string[] = target ?? pre;
     // an unmarked line continues the previous item when that item has not ended
     if (!isItem && list.length > 0 && /^[a-z(]/u.test(item)) list[list.length - 1] += ` ${item}`;

@@ -8,7 +8,7 @@
 import { IngestError, emptyRawTrial, type RawTrial, type ReadResult, type SourceFile } from '../types.ts';
 import { clean, listItems, nonEmpty, toLines } from '../text.ts';
 import { asRegistryId, findRegistryIds, stripIdAnnotation } from '../registries.ts';
-import { parseAgeRange, splitInterventionLine, unmapped, yesNo } from './common.ts';
+import { applyAgeRange, enrollmentType, parseAgeRange, splitInterventionLine, yesNo } from './common.ts';
 
 type Field =
   | 'title'
@@ -53,7 +53,7 @@ const LABELS: readonly [RegExp, Field][] = [
   [/^acronym$/iu, 'acronym'],
   [/^(secondary (ids?|identifiers?)|other (study )?ids?( numbers?)?|protocol (number|no\.?|id)|org(anization)?('s)? study id|sponsor protocol (number|id))$/iu, 'secondaryId'],
   [
-    /^(nct (number|id)|clinicaltrials\.gov (id|identifier)|ct\.gov id|(primary )?regist(ration|ry) (number|no\.?|id)|registry|main id|trial (id|registration( number)?)|isrctn|eudract( number)?|irct( registration number)?|chictr( registration number)?|ctri number|utn|(trial )?identifier)$/iu,
+    /^(nct (number|id)|clinicaltrials\.gov (id|identifier)|ct\.gov id|(primary )?regist(ration|ry) (number|no\.?|id)|main id|trial (id|registration( number)?)|isrctn|eudract( number)?|irct( registration number)?|chictr( registration number)?|ctri number|utn|(trial )?identifier)$/iu,
     'registryId',
   ],
   [/^((overall|recruitment|trial|study) )?status$/iu, 'status'],
@@ -94,22 +94,30 @@ function fieldOf(label: string): Field | null {
   return null;
 }
 
-/** Labelled blocks of the page: field → the value lines (first occurrence of each field wins). */
-function labelledBlocks(lines: readonly string[]): Map<Field, string[]> {
-  const blocks = new Map<Field, string[]>();
+/** Ids may be listed under several labels; every other field is read once. */
+const REPEATABLE = new Set<Field>(['registryId', 'secondaryId']);
+
+/**
+ * Labelled blocks of the page: field → the value lines of each occurrence. Reading stops at a
+ * related/similar-trials block: its labels describe other trials.
+ */
+function labelledBlocks(lines: readonly string[]): Map<Field, string[][]> {
+  const blocks = new Map<Field, string[][]>();
   let current: string[] | null = null;
   for (const line of lines) {
     const inline = /^([^:：]{2,70}?)\s*[:：]\s*(.*)$/u.exec(line);
     const inlineField = inline ? fieldOf(inline[1]!) : null;
-    const bareField = inlineField ? null : fieldOf(line);
-    const field = inlineField ?? bareField;
+    const field = inlineField ?? fieldOf(line);
+    if (field === 'related') break;
     if (field) {
-      if (blocks.has(field)) {
-        current = null; // a repeated label (e.g. in a related-trials list) is not read again
+      const occurrences = blocks.get(field) ?? [];
+      if (occurrences.length > 0 && !REPEATABLE.has(field)) {
+        current = null; // a repeated label is not read again
         continue;
       }
       current = [];
-      blocks.set(field, current);
+      occurrences.push(current);
+      blocks.set(field, occurrences);
       if (inlineField && inline![2]!.trim() !== '') current.push(inline![2]!.trim());
       continue;
     }
@@ -118,37 +126,26 @@ function labelledBlocks(lines: readonly string[]): Map<Field, string[]> {
   return blocks;
 }
 
+/** The first run of non-blank lines of a block. */
+function firstRun(block: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const l of block) {
+    if (l === '' && out.length > 0) break;
+    if (l !== '') out.push(l);
+  }
+  return out;
+}
+
 export function readGeneric(file: SourceFile): ReadResult {
   const lines = toLines(file.content);
   const blocks = labelledBlocks(lines);
   const trial: RawTrial = emptyRawTrial();
   const notes = trial.notes;
-  const scalar = (field: Field): string | null => {
-    const block = blocks.get(field);
-    if (!block) return null;
-    return nonEmpty(block)[0] ?? null;
-  };
-  const text = (field: Field): string | null => {
-    const block = blocks.get(field);
-    if (!block) return null;
-    // a text block runs until the first blank line after some text
-    const out: string[] = [];
-    for (const l of block) {
-      if (l === '' && out.length > 0) break;
-      if (l !== '') out.push(l);
-    }
-    return clean(out.join('\n'));
-  };
-  const list = (field: Field): string[] => {
-    const block = blocks.get(field);
-    if (!block) return [];
-    const items: string[] = [];
-    for (const l of block) {
-      if (l === '' && items.length > 0) break;
-      if (l !== '') items.push(l);
-    }
-    return listItems(items.flatMap((i) => i.split(/\s*;\s*/u)));
-  };
+  const block = (field: Field) => blocks.get(field)?.[0];
+  const scalar = (field: Field): string | null => nonEmpty(block(field) ?? [])[0] ?? null;
+  const text = (field: Field): string | null => clean(firstRun(block(field) ?? []).join('\n'));
+  const list = (field: Field): string[] => listItems(firstRun(block(field) ?? []).flatMap((i) => i.split(/\s*;\s*/u)));
+  const ids = (field: Field): string[] => (blocks.get(field) ?? []).flatMap(firstRun).flatMap((i) => i.split(/\s*;\s*/u));
 
   trial.title = scalar('title') ?? scalar('officialTitle');
   if (!trial.title) {
@@ -161,12 +158,13 @@ export function readGeneric(file: SourceFile): ReadResult {
   trial.officialTitle = scalar('officialTitle');
   trial.acronym = scalar('acronym');
 
-  for (const value of list('registryId')) {
+  for (const value of ids('registryId')) {
     const id = asRegistryId(stripIdAnnotation(value)) ?? findRegistryIds(value)[0] ?? null;
     if (id) trial.registryIds.push(id.id);
-    else trial.secondaryIds.push(stripIdAnnotation(value));
+    // a value with no digit is a registry's name ("ClinicalTrials.gov"), not an identifier
+    else if (/\d/u.test(value)) trial.secondaryIds.push(stripIdAnnotation(value));
   }
-  for (const value of list('secondaryId')) {
+  for (const value of ids('secondaryId')) {
     const id = asRegistryId(stripIdAnnotation(value));
     if (id) trial.registryIds.push(id.id);
     else trial.secondaryIds.push(stripIdAnnotation(value));
@@ -198,10 +196,7 @@ export function readGeneric(file: SourceFile): ReadResult {
   const phase = scalar('phase');
   if (phase) trial.phases.push(phase);
   const enrollment = scalar('enrollment');
-  if (enrollment) {
-    const type = /actual/iu.test(enrollment) ? 'ACTUAL' : /estimated|anticipated|target|planned/iu.test(enrollment) ? 'ESTIMATED' : null;
-    trial.enrollment = { count: enrollment, type };
-  }
+  if (enrollment) trial.enrollment = { count: enrollment, type: enrollmentType(enrollment) };
   trial.studyType = scalar('studyType');
   trial.conditions = list('conditions');
   trial.keywords = list('keywords');
@@ -220,13 +215,7 @@ export function readGeneric(file: SourceFile): ReadResult {
   }
 
   trial.eligibility.sex = scalar('sex');
-  const ages = scalar('ages');
-  if (ages) {
-    const range = parseAgeRange(ages);
-    if (!range.understood) notes.push(unmapped('eligibility.minAge', ages, 'the eligible ages'));
-    trial.eligibility.minAge = range.min;
-    trial.eligibility.maxAge = range.max;
-  }
+  applyAgeRange(trial, scalar('ages'));
   const minAge = scalar('minAge');
   if (minAge) trial.eligibility.minAge = parseAgeRange(minAge).min ?? minAge;
   const maxAge = scalar('maxAge');
@@ -235,8 +224,8 @@ export function readGeneric(file: SourceFile): ReadResult {
     trial.eligibility.maxAge = parsed.max ?? maxAge;
   }
   trial.eligibility.healthyVolunteers = yesNo(scalar('healthyVolunteers'));
-  trial.eligibility.inclusion = criteriaBlock(blocks.get('inclusion'));
-  trial.eligibility.exclusion = criteriaBlock(blocks.get('exclusion'));
+  trial.eligibility.inclusion = criteriaBlock(block('inclusion'));
+  trial.eligibility.exclusion = criteriaBlock(block('exclusion'));
   trial.locations = list('countries').map((country) => ({ facility: null, city: null, state: null, zip: null, country }));
 
   trial.design.allocation = scalar('allocation');

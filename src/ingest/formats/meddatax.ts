@@ -9,8 +9,9 @@
  * "Other Identifiers", "More Related Trials" (other trials: never this trial's ids).
  */
 import { IngestError, emptyRawTrial, type RawOutcome, type RawTrial, type ReadResult, type SourceFile } from '../types.ts';
-import { listItems, nonEmpty, paragraphs, sectionLines, sections, toLines } from '../text.ts';
+import { laterHeadings, listItems, nonEmpty, paragraphs, sectionLines, sections, toLines } from '../text.ts';
 import {
+  enrollmentType,
   interventionDisplay,
   readAddressLocations,
   splitIdentifiers,
@@ -63,6 +64,18 @@ export const HEADINGS = [
 ] as const;
 type Heading = (typeof HEADINGS)[number];
 
+/** Headings a description may contain as a line of its own; they do not end it. */
+const IN_PROSE = [
+  'Recruitment Status', 'Clinical Phase', 'Total Enrollment', 'Study Classification', 'Study Start Date', 'Primary Completion Date',
+  'Study Completion Date', 'First Posted', 'Keywords', 'Study Design', 'Allocation Method', 'Intervention Model', 'Primary Study Purpose',
+  'Blinding Strategy', 'Masked Roles', 'Interventions', 'Outcome Measures', 'Primary Outcomes', 'Secondary Outcomes', 'Inclusion Criteria',
+  'Exclusion Criteria', 'Minimum Eligible Age', 'Maximum Eligible Age', 'Eligible Sex', 'Accepts Healthy Volunteers', 'Sponsors',
+];
+const PROSE = {
+  'Brief Summary': laterHeadings(HEADINGS, 'Brief Summary', IN_PROSE),
+  'Detailed Description': laterHeadings(HEADINGS, 'Detailed Description', IN_PROSE),
+};
+
 /** The grey taglines under each heading: one short imperative sentence ("Dive into the extended narrative…"). */
 const TAGLINE =
   /^(Get|Review|Dive|See|Understand|Learn|Discover|Check|Meet|Identify|Explore|Find|View|Browse|Additional|Read)\b[^\n]{10,220}\.$/u;
@@ -86,7 +99,7 @@ const GLUED = [
 
 export function readMeddatax(file: SourceFile): ReadResult {
   const lines = unglueLabels(toLines(file.content), GLUED);
-  const all = sections(lines, HEADINGS);
+  const all = sections(lines, HEADINGS, { prose: PROSE });
   const trial = emptyRawTrial();
   const notes = trial.notes;
   const body = (heading: Heading) => {
@@ -128,10 +141,7 @@ export function readMeddatax(file: SourceFile): ReadResult {
   const phase = value('Clinical Phase');
   if (phase) trial.phases.push(phase);
   const enrollment = value('Total Enrollment');
-  if (enrollment) {
-    const type = /\b(actual)\b/iu.test(enrollment) ? 'ACTUAL' : /\b(estimated|anticipated)\b/iu.test(enrollment) ? 'ESTIMATED' : null;
-    trial.enrollment = { count: enrollment, type };
-  }
+  if (enrollment) trial.enrollment = { count: enrollment, type: enrollmentType(enrollment) };
   trial.studyType = value('Study Classification');
   const date = (heading: Heading) => {
     const text = value(heading);
@@ -173,7 +183,7 @@ export function readMeddatax(file: SourceFile): ReadResult {
         code: 'unsplit-list',
         field: 'interventions.otherNames',
         severity: 'info',
-        message: `The record lists other intervention names ("${otherNames.join('; ')}") without saying which of its ${trial.interventions.length} interventions they belong to, and as one run of text; they are kept here and not assigned.`,
+        message: `The record lists other intervention names ("${otherNames.join('; ')}") without saying which of its ${trial.interventions.length} interventions they belong to, and as one run of text; they are quoted in this note and not assigned to an intervention.`,
       });
     }
   }

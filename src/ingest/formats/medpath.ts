@@ -8,8 +8,8 @@
  * ("GroupInterventionDescription"), so rows are split at the seams the glue leaves.
  */
 import { IngestError, emptyRawTrial, type RawOutcome, type RawTrial, type ReadResult, type SourceFile } from '../types.ts';
-import { glueSeams, listItems, nonEmpty, paragraphs, sectionLines, sections, splitGlued, toLines } from '../text.ts';
-import { interventionDisplay, parseAgeRange, readAddressLocations, splitIdentifiers, splitInterventionLine, undouble, unmapped, yesNo } from './common.ts';
+import { glueSeams, laterHeadings, listItems, nonEmpty, paragraphs, sectionLines, sections, splitGlued, toLines } from '../text.ts';
+import { applyAgeRange, interventionDisplay, readAddressLocations, splitIdentifiers, splitInterventionLine, undouble, unmapped, yesNo } from './common.ts';
 import type { Flag } from '../../schemas/trial.ts';
 
 export const HEADINGS = [
@@ -46,13 +46,20 @@ export const HEADINGS = [
 ] as const;
 type Heading = (typeof HEADINGS)[number];
 
+/** Headings a description may contain as a line of its own; they do not end it. */
+const IN_PROSE = ['Status', 'Sex', 'Age', 'Healthy Volunteers', 'Target Recruitment', 'Actual Enrollment', 'Inclusion Criteria', 'Exclusion Criteria', 'Study Type', 'Study Design', 'Start Date', 'Completion Date', 'Interventions', 'Conditions', 'Collaborators', 'Other Identifiers', 'Related Trials', 'Similar Trials'];
+const PROSE = {
+  'Brief Summary': laterHeadings(HEADINGS, 'Brief Summary', IN_PROSE),
+  'Detailed Description': laterHeadings(HEADINGS, 'Detailed Description', IN_PROSE),
+};
+
 const TABLE_HEADER = /^(GroupInterventionDescription|NameTimeMethod|Group\s+Intervention\s+Description|Name\s+Time\s+Method)$/iu;
 const TIME_START = /^(\d|baseline|day|days|week|weeks|month|months|year|years|up to|at |from|through|till|until|visit|end of|after|before|pre|post|during|every|each|over|screening|immediately|hour|hours|\d+\s*(h|hr)s?\b)/iu;
 const TIME_UNIT = /\b(day|days|week|weeks|wk|month|months|mo|year|years|hour|hours|h|minutes?|visit|baseline|follow[- ]?up|discharge|end)\b/iu;
 
 export function readMedpath(file: SourceFile): ReadResult {
   const lines = toLines(file.content);
-  const all = sections(lines, HEADINGS);
+  const all = sections(lines, HEADINGS, { prose: PROSE });
   const trial = emptyRawTrial();
   const notes = trial.notes;
   const get = (h: Heading) => sectionLines(all, h);
@@ -88,13 +95,7 @@ export function readMedpath(file: SourceFile): ReadResult {
 
   trial.status = value('Status');
   trial.eligibility.sex = value('Sex');
-  const age = value('Age');
-  if (age) {
-    const range = parseAgeRange(age);
-    if (!range.understood) notes.push(unmapped('eligibility.minAge', age, 'the eligible ages'));
-    trial.eligibility.minAge = range.min;
-    trial.eligibility.maxAge = range.max;
-  }
+  applyAgeRange(trial, value('Age'));
   trial.eligibility.healthyVolunteers = yesNo(value('Healthy Volunteers'));
   const target = value('Target Recruitment');
   const actual = value('Actual Enrollment');
@@ -126,9 +127,15 @@ export function readMedpath(file: SourceFile): ReadResult {
 
 /** One row of the arm table: group, intervention and description glued together. */
 function readArmRow(row: string, trial: RawTrial, notes: Flag[]): void {
-  // a listed intervention inside the row marks the cell boundaries exactly
+  // a listed intervention inside the row marks the cell boundaries exactly, when it starts and
+  // ends at seams the glue left ("…Stem Cell|Mesenchymal Stem Cell|Allogeneic…")
+  const seams = new Set(glueSeams(row));
   for (const iv of trial.interventions) {
-    const at = row.indexOf(iv.name, 1);
+    let at = row.indexOf(iv.name, 1);
+    const endsCell = (end: number) => end === row.length || seams.has(end) || /[A-Z0-9]/u.test(row[end]!);
+    while (at > 0 && !(seams.has(at) && endsCell(at + iv.name.length))) {
+      at = row.indexOf(iv.name, at + 1);
+    }
     if (at > 0) {
       const label = row.slice(0, at).trim();
       const description = row.slice(at + iv.name.length).trim() || null;

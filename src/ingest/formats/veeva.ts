@@ -8,11 +8,13 @@
  * "Trial contacts and locations", then the site footer.
  */
 import { IngestError, emptyRawTrial, type ReadResult, type SourceFile } from '../types.ts';
-import { headingKey, listItems, nonEmpty, paragraphs, sectionLines, sections, toLines } from '../text.ts';
+import { headingKey, laterHeadings, listItems, nonEmpty, paragraphs, sectionLines, sections, toLines } from '../text.ts';
 import {
+  applyAgeRange,
   criteriaHeading,
-  parseAgeRange,
+  enrollmentType,
   readAddressLocations,
+  splitMasking,
   splitIdentifiers,
   splitInterventionLine,
   undouble,
@@ -54,6 +56,13 @@ export const HEADINGS = [
   'Clinical trials',
 ] as const;
 
+/** Headings a description may contain as a line of its own; they do not end it. */
+const IN_PROSE = ['Status', 'Phase', 'Conditions', 'Treatments', 'Study type', 'Identifiers', 'Criteria', 'Inclusion criteria', 'Exclusion criteria', 'Primary purpose', 'Allocation', 'Interventional model', 'Masking', 'Clinical trials'];
+const PROSE = {
+  About: laterHeadings(HEADINGS, 'About', IN_PROSE),
+  'Full description': laterHeadings(HEADINGS, 'Full description', IN_PROSE),
+};
+
 const ARM_TYPE_LINE =
   /^(Experimental|Active Comparator|Placebo Comparator|Sham Comparator|No Intervention|Other) group$/iu;
 const GROUPS_LINE = /^\d[\d,]* participants? in \d+ (?:patient )?groups?/iu;
@@ -78,7 +87,7 @@ const GLUED = [
 
 export function readVeeva(file: SourceFile): ReadResult {
   const lines = unglueLabels(toLines(file.content), GLUED);
-  const all = sections(lines, HEADINGS);
+  const all = sections(lines, HEADINGS, { prose: PROSE });
   const trial = emptyRawTrial();
   const notes = trial.notes;
   const get = (heading: (typeof HEADINGS)[number]) => sectionLines(all, heading);
@@ -125,18 +134,9 @@ export function readVeeva(file: SourceFile): ReadResult {
   trial.description = undouble(paragraphs(get('Full description') ?? []), 'description', notes);
 
   const enrollment = first('Enrollment');
-  if (enrollment) {
-    const type = /estimated|anticipated|target/iu.test(enrollment) ? 'ESTIMATED' : /actual/iu.test(enrollment) ? 'ACTUAL' : null;
-    trial.enrollment = { count: enrollment, type };
-  }
+  if (enrollment) trial.enrollment = { count: enrollment, type: enrollmentType(enrollment) };
   trial.eligibility.sex = first('Sex');
-  const ages = first('Ages');
-  if (ages) {
-    const range = parseAgeRange(ages);
-    if (!range.understood) notes.push(unmapped('eligibility.minAge', ages, 'the eligible ages'));
-    trial.eligibility.minAge = range.min;
-    trial.eligibility.maxAge = range.max;
-  }
+  applyAgeRange(trial, first('Ages'));
   trial.eligibility.healthyVolunteers = yesNo(first('Volunteers'));
   trial.eligibility.inclusion = listItems(get('Inclusion criteria') ?? []);
   trial.eligibility.exclusion = listItems(get('Exclusion criteria') ?? []);
@@ -149,12 +149,11 @@ export function readVeeva(file: SourceFile): ReadResult {
   trial.design.primaryPurpose = first('Primary purpose');
   trial.design.allocation = first('Allocation');
   trial.design.interventionModel = first('Interventional model');
-  const maskingLines = nonEmpty(get('Masking') ?? []);
-  const masking = maskingLines[0] ?? null;
+  const masking = first('Masking');
   if (masking && !GROUPS_LINE.test(masking)) {
-    const who = /\(([^)]*)\)/u.exec(masking)?.[1];
-    trial.design.masking = masking.replace(/\s*\(.*\)\s*$/u, '');
-    if (who && !/open label/iu.test(who)) trial.design.whoMasked = who.split(/\s*,\s*/u);
+    const split = splitMasking(masking);
+    trial.design.masking = split.masking;
+    trial.design.whoMasked = split.whoMasked;
   }
   // the arm groups follow the design pairs ("11 participants in 1 patient group")
   const groupsAt = lines.findIndex((l) => GROUPS_LINE.test(l));

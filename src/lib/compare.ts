@@ -1,0 +1,180 @@
+/**
+ * The comparison model: attribute rows, grouped, each reading one cell from a trial. The
+ * comparison grid, the guides' comparison tables and the CSV/JSON exports all use it, so a row
+ * means the same everywhere. A cell is a list of lines plus a `key` that decides whether two
+ * cells "differ" (case and spacing ignored).
+ */
+import { instrumentsOf } from '../ingest/instruments.ts';
+import {
+  ALLOCATION,
+  ARM_TYPE,
+  CELL_SOURCE,
+  DONOR,
+  FORMAT,
+  INTERVENTION_MODEL,
+  MASKING,
+  PRIMARY_PURPOSE,
+  PRODUCT,
+  ROUTE,
+  SEX,
+  STUDY_TYPE,
+  WHO_MASKED,
+  flagLabel,
+  labelOf,
+} from '../ingest/vocabulary.ts';
+import type { Trial } from '../schemas/trial.ts';
+import { ageRangeLabel, enrollmentLabel, formatDate, phasesLabel, statusLabel } from './format.ts';
+
+export interface Cell {
+  lines: string[];
+  /** when this row is the age row: the range in years for the bar */
+  ages?: { min: number | null; max: number | null; text: string };
+}
+
+export interface Row {
+  key: string;
+  label: string;
+  cell: (t: Trial) => Cell;
+  /** hint for the reader, shown under the label */
+  hint?: string;
+}
+
+export interface Group {
+  key: string;
+  label: string;
+  rows: Row[];
+}
+
+const one = (text: string | null | undefined, none = 'Not stated'): Cell => ({ lines: [text ?? none] });
+const many = (values: readonly string[], none = 'Not stated'): Cell => ({ lines: values.length ? [...values] : [none] });
+const KEY_ITEMS = 5;
+const keyItems = (items: readonly string[]): Cell =>
+  items.length === 0
+    ? { lines: ['Not stated'] }
+    : { lines: [...items.slice(0, KEY_ITEMS), ...(items.length > KEY_ITEMS ? [`… and ${items.length - KEY_ITEMS} more`] : [])] };
+
+const experimentalArms = (t: Trial) => t.arms.filter((a) => a.type === null || a.type === 'EXPERIMENTAL' || a.type === 'ACTIVE_COMPARATOR');
+
+export const GROUPS: readonly Group[] = [
+  {
+    key: 'identity',
+    label: 'Identity',
+    rows: [
+      { key: 'id', label: 'Registry id', cell: (t) => many(t.registryIds) },
+      { key: 'title', label: 'Title', cell: (t) => one(t.title) },
+      { key: 'sponsor', label: 'Sponsor', cell: (t) => one(t.sponsor) },
+      { key: 'status', label: 'Status', cell: (t) => one(statusLabel(t.status)) },
+      { key: 'phases', label: 'Phase', cell: (t) => one(phasesLabel(t.phases)) },
+      { key: 'start', label: 'Start', cell: (t) => one(formatDate(t.dates.start)) },
+      {
+        key: 'completion',
+        label: 'Completion',
+        cell: (t) => one(t.dates.completion ? formatDate(t.dates.completion) : t.dates.primaryCompletion ? `${formatDate(t.dates.primaryCompletion)} (primary)` : null),
+      },
+      { key: 'lastUpdated', label: 'Last update', cell: (t) => one(formatDate(t.dates.lastUpdated)) },
+    ],
+  },
+  {
+    key: 'therapy',
+    label: 'Therapy',
+    rows: [
+      { key: 'products', label: 'Product type', cell: (t) => many(t.therapy.products.map((v) => labelOf(PRODUCT, v)), 'No MSC product identified') },
+      { key: 'cellSources', label: 'Cell source', cell: (t) => many(t.therapy.cellSources.map((v) => labelOf(CELL_SOURCE, v))) },
+      { key: 'donor', label: 'Donor', cell: (t) => many(t.therapy.donor.map((v) => labelOf(DONOR, v))) },
+      { key: 'routes', label: 'Route', cell: (t) => many(t.therapy.routes.map((v) => labelOf(ROUTE, v))) },
+      { key: 'interventions', label: 'Interventions', cell: (t) => many(t.interventions.map((i) => i.name)) },
+      {
+        key: 'regimen',
+        label: 'Regimen',
+        hint: 'as the experimental arms describe it',
+        cell: (t) => many(experimentalArms(t).filter((a) => a.description).map((a) => `${a.label}: ${a.description}`)),
+      },
+    ],
+  },
+  {
+    key: 'design',
+    label: 'Design',
+    rows: [
+      { key: 'studyType', label: 'Study type', cell: (t) => one(t.studyType ? labelOf(STUDY_TYPE, t.studyType) : null) },
+      { key: 'allocation', label: 'Allocation', cell: (t) => one(t.design.allocation ? labelOf(ALLOCATION, t.design.allocation) : null) },
+      { key: 'model', label: 'Model', cell: (t) => one(t.design.interventionModel ? labelOf(INTERVENTION_MODEL, t.design.interventionModel) : null) },
+      {
+        key: 'masking',
+        label: 'Masking',
+        cell: (t) =>
+          one(
+            t.design.masking
+              ? `${labelOf(MASKING, t.design.masking)}${t.design.whoMasked.length ? ` (${t.design.whoMasked.map((w) => labelOf(WHO_MASKED, w).toLowerCase()).join(', ')})` : ''}`
+              : null,
+          ),
+      },
+      { key: 'purpose', label: 'Primary purpose', cell: (t) => one(t.design.primaryPurpose ? labelOf(PRIMARY_PURPOSE, t.design.primaryPurpose) : null) },
+      { key: 'enrollment', label: 'Enrollment', cell: (t) => one(enrollmentLabel(t.enrollment)) },
+      { key: 'arms', label: 'Arms', cell: (t) => many(t.arms.map((a) => `${a.label} — ${a.type ? labelOf(ARM_TYPE, a.type) : 'type not stated'}`)) },
+    ],
+  },
+  {
+    key: 'population',
+    label: 'Population',
+    rows: [
+      { key: 'conditions', label: 'Conditions', cell: (t) => many(t.conditions) },
+      {
+        key: 'ages',
+        label: 'Age range',
+        cell: (t) => ({
+          lines: [ageRangeLabel(t)],
+          ages: { min: t.eligibility.minAge?.years ?? null, max: t.eligibility.maxAge?.years ?? null, text: ageRangeLabel(t) },
+        }),
+      },
+      { key: 'sex', label: 'Sex', cell: (t) => one(t.eligibility.sex ? labelOf(SEX, t.eligibility.sex) : null) },
+      {
+        key: 'healthyVolunteers',
+        label: 'Healthy volunteers',
+        cell: (t) => one(t.eligibility.healthyVolunteers === true ? 'Accepted' : t.eligibility.healthyVolunteers === false ? 'Not accepted' : null),
+      },
+      { key: 'inclusion', label: 'Key inclusion criteria', hint: `first ${KEY_ITEMS} as listed`, cell: (t) => keyItems(t.eligibility.inclusion) },
+      { key: 'exclusion', label: 'Key exclusion criteria', hint: `first ${KEY_ITEMS} as listed`, cell: (t) => keyItems(t.eligibility.exclusion) },
+    ],
+  },
+  {
+    key: 'outcomes',
+    label: 'Outcomes',
+    rows: [
+      { key: 'primary', label: 'Primary outcomes', cell: (t) => many(t.outcomes.primary.map((o) => `${o.measure}${o.timeFrame ? ` — ${o.timeFrame}` : ''}`)) },
+      { key: 'secondary', label: 'Secondary outcomes', cell: (t) => many(t.outcomes.secondary.map((o) => `${o.measure}${o.timeFrame ? ` — ${o.timeFrame}` : ''}`)) },
+      {
+        key: 'instruments',
+        label: 'Instruments',
+        hint: 'detected in the outcome measures',
+        cell: (t) => many(instrumentsOf(t).map((i) => i.label), t.outcomes.primary.length + t.outcomes.secondary.length ? 'None recognised' : 'No outcomes stated'),
+      },
+    ],
+  },
+  {
+    key: 'evidence',
+    label: 'Evidence',
+    rows: [
+      { key: 'flags', label: 'Data-quality flags', cell: (t) => many([...new Set(t.flags.map((f) => flagLabel(f.code)))], 'None') },
+      { key: 'results', label: 'Results posted', cell: (t) => one(t.hasResults === true ? 'Yes' : t.hasResults === false ? 'No' : null) },
+      { key: 'sources', label: 'Sources', cell: (t) => many(t.sources.map((s) => `${FORMAT[s.format].label}: ${s.file}`)) },
+    ],
+  },
+];
+
+export const ALL_ROWS: readonly Row[] = GROUPS.flatMap((g) => g.rows);
+
+/** What decides whether two cells are the same. */
+export const cellKey = (cell: Cell) => cell.lines.join('\n').toLowerCase().replace(/\s+/gu, ' ').trim();
+
+/** Whether a row's cells are not all the same across the trials. */
+export function rowDiffers(row: Row, trials: readonly Trial[]): boolean {
+  const keys = new Set(trials.map((t) => cellKey(row.cell(t))));
+  return keys.size > 1;
+}
+
+/** The selection as a flat table (header + one row per attribute), for CSV export and tests. */
+export function comparisonTable(trials: readonly Trial[]): string[][] {
+  const header = ['group', 'attribute', ...trials.map((t) => t.id)];
+  const rows = GROUPS.flatMap((g) => g.rows.map((r) => [g.label, r.label, ...trials.map((t) => r.cell(t).lines.join('; '))]));
+  return [header, ...rows];
+}

@@ -1,0 +1,125 @@
+/**
+ * Human wording for record values: labels from the one vocabulary, dates, ages, enrollment.
+ * Pages call these; they never spell an enum themselves.
+ */
+import type { Trial, TrialDate } from '../schemas/trial.ts';
+import {
+  CELL_SOURCE,
+  DONOR,
+  PHASE,
+  PRODUCT,
+  ROUTE,
+  STATUS,
+  labelOf,
+  type Vocabulary,
+} from '../ingest/vocabulary.ts';
+
+export const NOT_STATED = 'Not stated';
+
+export type Tone = 'ok' | 'info' | 'pending' | 'stop' | 'neutral' | 'violet';
+
+/** Status tones: the badge always says the status in words too. */
+export const STATUS_TONE: Record<NonNullable<Trial['status']>, Tone> = {
+  NOT_YET_RECRUITING: 'pending',
+  RECRUITING: 'ok',
+  ENROLLING_BY_INVITATION: 'ok',
+  ACTIVE_NOT_RECRUITING: 'info',
+  SUSPENDED: 'stop',
+  TERMINATED: 'stop',
+  COMPLETED: 'neutral',
+  WITHDRAWN: 'stop',
+  UNKNOWN: 'neutral',
+};
+
+export const statusLabel = (s: Trial['status']) => (s ? labelOf(STATUS, s) : 'Status not stated');
+
+export function phasesLabel(phases: Trial['phases']): string {
+  if (phases.length === 0) return 'Phase not stated';
+  if (phases.length === 1) return labelOf(PHASE, phases[0]);
+  if (phases.every((p) => /^PHASE\d$/u.test(p))) return `Phase ${phases.map((p) => p.slice(-1)).join('/')}`;
+  return phases.map((p) => labelOf(PHASE, p)).join(' / ');
+}
+
+export const listLabel = <V extends string>(vocab: Vocabulary<V>, values: readonly V[], none = NOT_STATED) =>
+  values.length ? values.map((v) => labelOf(vocab, v)).join(', ') : none;
+
+export const productsLabel = (t: Trial) => listLabel(PRODUCT, t.therapy.products, 'No MSC product identified');
+export const sourcesLabel = (t: Trial) => listLabel(CELL_SOURCE, t.therapy.cellSources);
+export const donorLabel = (t: Trial) => listLabel(DONOR, t.therapy.donor);
+export const routesLabel = (t: Trial) => listLabel(ROUTE, t.therapy.routes);
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2022-08-01" → "1 Aug 2022"; "2023-06" → "Jun 2023". */
+export function formatIsoDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  const month = MONTHS[Number(m) - 1] ?? m;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+export function formatDate(date: TrialDate | null, withType = true): string {
+  if (!date) return NOT_STATED;
+  const base = formatIsoDate(date.date);
+  if (!withType || !date.type) return base;
+  return `${base} (${date.type === 'ACTUAL' ? 'actual' : 'estimated'})`;
+}
+
+export function enrollmentLabel(e: Trial['enrollment']): string {
+  if (!e) return NOT_STATED;
+  const n = `${e.count.toLocaleString('en')} participant${e.count === 1 ? '' : 's'}`;
+  return e.type ? `${n} (${e.type === 'ACTUAL' ? 'actual' : 'estimated'})` : n;
+}
+
+/** "18 Years to 60 Years", "45 Months or older", "Up to 17 Years". */
+export function ageRangeLabel(t: Trial): string {
+  const { minAge, maxAge } = t.eligibility;
+  if (minAge && maxAge) return `${minAge.text} to ${maxAge.text}`;
+  if (minAge) return `${minAge.text} or older`;
+  if (maxAge) return `Up to ${maxAge.text}`;
+  return 'No age limits stated';
+}
+
+export function yearsLabel(years: number): string {
+  const rounded = Number(years.toFixed(2));
+  return `${rounded} ${rounded === 1 ? 'year' : 'years'}`;
+}
+
+/** A short description of a trial for meta tags and cards. */
+export function trialDescription(t: Trial): string {
+  const parts = [
+    statusLabel(t.status),
+    t.phases.length ? phasesLabel(t.phases) : null,
+    t.therapy.products.length ? productsLabel(t) : null,
+    t.conditions.length ? `in ${t.conditions.slice(0, 3).join(', ')}` : null,
+    t.enrollment ? enrollmentLabel(t.enrollment) : null,
+    t.sponsor ? `Sponsor: ${t.sponsor}` : null,
+  ].filter(Boolean);
+  const lead = parts.join(' · ');
+  const summary = t.summary ? ` — ${t.summary}` : '';
+  const text = `${lead}${summary}`;
+  return text.length > 300 ? `${text.slice(0, 297).replace(/\s+\S*$/u, '')}…` : text;
+}
+
+export function startYear(t: Trial): string | null {
+  return t.dates.start ? t.dates.start.date.slice(0, 4) : null;
+}
+
+/** Where in the record a piece of evidence was read, in words ("intervention “X”"). */
+export function fieldWhere(t: Trial, field: string): string {
+  const m = /^(interventions|arms)\[(\d+)\]\.(\w+)/u.exec(field);
+  if (m) {
+    const i = Number(m[2]);
+    if (m[1] === 'interventions') {
+      const name = t.interventions[i]?.name ?? '';
+      return m[3] === 'name' ? `intervention “${name}”` : m[3] === 'otherNames' ? `another name of intervention “${name}”` : `the description of intervention “${name}”`;
+    }
+    const label = t.arms[i]?.label ?? '';
+    return m[3] === 'label' ? `arm “${label}”` : m[3] === 'interventions' ? `the treatments of arm “${label}”` : `the description of arm “${label}”`;
+  }
+  if (field.startsWith('keywords')) return 'the keywords';
+  return (
+    { title: 'the title', officialTitle: 'the official title', acronym: 'the acronym', summary: 'the brief summary', description: 'the detailed description' }[
+      field
+    ] ?? field
+  );
+}
