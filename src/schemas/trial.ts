@@ -58,7 +58,7 @@ const OutcomeSchema = z
   .object({
     measure: text,
     timeFrame: text.nullable(),
-    description: text.nullable(),
+    description: text.nullable().describe('Detailed description'),
   })
   .strict();
 
@@ -83,26 +83,27 @@ const TrialObject = z
   .object({
     id: text.describe("The trial's primary registry id; the permalink is /trials/<id>/"),
     registryIds: z.array(text).describe('Every registry id of the trial, id first; [] when the record states none'),
-    secondaryIds: z.array(text),
-    title: text,
-    officialTitle: text.nullable(),
-    acronym: text.nullable(),
-    status: StatusSchema.nullable(),
-    phases: z.array(PhaseSchema),
-    studyType: enumOf(STUDY_TYPE).nullable(),
-    conditions: z.array(text),
-    keywords: z.array(text),
-    sponsor: text.nullable(),
-    collaborators: z.array(text),
-    summary: text.nullable(),
-    description: text.nullable(),
+    secondaryIds: z.array(text).describe('Other identifiers (sponsor protocol numbers, grant numbers), without annotations'),
+    title: text.describe('Brief title as displayed'),
+    officialTitle: text.nullable().describe('Official (scientific) title'),
+    acronym: text.nullable().describe('Acronym of the trial'),
+    status: StatusSchema.nullable().describe('Overall recruitment status (ClinicalTrials.gov API v2 enum)'),
+    phases: z.array(PhaseSchema).describe('Phases, ascending'),
+    studyType: enumOf(STUDY_TYPE).nullable().describe('Interventional, observational or expanded access'),
+    conditions: z.array(text).describe('Conditions as stated, one entry per condition'),
+    keywords: z.array(text).describe('Keywords as stated'),
+    sponsor: text.nullable().describe('Lead sponsor as written, without a class suffix such as "(Other)"'),
+    collaborators: z.array(text).describe('Collaborating organisations'),
+    summary: text.nullable().describe('Brief summary'),
+    description: text.nullable().describe('Detailed description'),
     enrollment: z
       .object({
         count: z.number().int().min(0),
         type: z.enum(['ACTUAL', 'ESTIMATED']).nullable(),
       })
       .strict()
-      .nullable(),
+      .nullable()
+      .describe('Enrollment from an enrollment field (never from prose), actual or estimated'),
     design: z
       .object({
         allocation: enumOf(ALLOCATION).nullable(),
@@ -111,28 +112,32 @@ const TrialObject = z
         masking: enumOf(MASKING).nullable(),
         whoMasked: z.array(enumOf(WHO_MASKED)),
       })
-      .strict(),
+      .strict()
+      .describe('Allocation, intervention model, primary purpose, masking and who is masked'),
     arms: z.array(
       z
         .object({
           label: text,
           type: enumOf(ARM_TYPE).nullable(),
-          description: text.nullable(),
+          description: text.nullable().describe('Detailed description'),
           interventions: z.array(text),
         })
         .strict(),
-    ),
+    ).describe('Arms or groups, with their type and the interventions they receive ("Biological: Name")'),
     interventions: z.array(
       z
         .object({
           type: enumOf(INTERVENTION_TYPE).nullable(),
           name: text,
-          description: text.nullable(),
+          description: text.nullable().describe('Detailed description'),
           otherNames: z.array(text),
         })
         .strict(),
-    ),
-    outcomes: z.object({ primary: z.array(OutcomeSchema), secondary: z.array(OutcomeSchema) }).strict(),
+    ).describe('Interventions with their type, description and other names'),
+    outcomes: z
+      .object({ primary: z.array(OutcomeSchema), secondary: z.array(OutcomeSchema) })
+      .strict()
+      .describe('Primary and secondary outcome measures with time frames'),
     eligibility: z
       .object({
         sex: enumOf(SEX).nullable(),
@@ -142,7 +147,8 @@ const TrialObject = z
         inclusion: z.array(text),
         exclusion: z.array(text),
       })
-      .strict(),
+      .strict()
+      .describe('Sex, ages (from the age fields only, with their text), healthy volunteers, inclusion and exclusion criteria as item lists'),
     dates: z
       .object({
         start: DateSchema.nullable(),
@@ -151,7 +157,8 @@ const TrialObject = z
         firstPosted: DateSchema.nullable(),
         lastUpdated: DateSchema.nullable(),
       })
-      .strict(),
+      .strict()
+      .describe('Start, primary completion, completion, first posted and last update dates, each actual or estimated'),
     locations: z.array(
       z
         .object({
@@ -162,9 +169,9 @@ const TrialObject = z
           country: text.nullable(),
         })
         .strict(),
-    ),
-    countries: z.array(text),
-    hasResults: z.boolean().nullable(),
+    ).describe('Sites: facility, city, state, postal code, country'),
+    countries: z.array(text).describe('Distinct countries of the locations, English short names'),
+    hasResults: z.boolean().nullable().describe('Whether results are posted at the source'),
     therapy: z
       .object({
         products: z.array(enumOf(PRODUCT)),
@@ -172,9 +179,10 @@ const TrialObject = z
         donor: z.array(enumOf(DONOR)),
         routes: z.array(enumOf(ROUTE)),
       })
-      .strict(),
-    sources: z.array(SourceSchema).min(1),
-    flags: z.array(FlagSchema),
+      .strict()
+      .describe('MSC facets derived by the catalogue: products, cell sources, donor, routes'),
+    sources: z.array(SourceSchema).min(1).describe('One entry per record file merged into this trial'),
+    flags: z.array(FlagSchema).describe('Data-quality flags: contradictions, gaps, oddities'),
   })
   .strict();
 

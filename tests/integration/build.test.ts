@@ -54,10 +54,15 @@ describe('astro build over a sources folder', () => {
       "Wharton's Jelly Mesenchymal Stromal Cells for Acute Respiratory Distress Syndrome",
     );
     expect(readFileSync(join(out, 'trials.csv'), 'utf8')).toContain('NCT09000099,');
-    // markup from a record is escaped in HTML, never executed
-    const index = readFileSync(join(out, 'index.html'), 'utf8');
-    expect(index).not.toContain('<script>alert("title")</script>');
-    expect(index).toContain('&lt;script&gt;');
+    // markup from a record is escaped in HTML (and in the JSON-LD), never executed
+    const page = readFileSync(join(out, 'trials/NCT09000050/index.html'), 'utf8');
+    // inside quoted attribute values (meta descriptions) "<" is inert; everywhere else it must be escaped
+    const outsideAttributes = page.replace(/="[^"]*"/gu, '=""');
+    expect(outsideAttributes).not.toContain('<script>alert');
+    expect(outsideAttributes).not.toContain('<img src=x');
+    expect(outsideAttributes).not.toContain("<script>fetch('//evil')");
+    expect(page).toContain('&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;');
+    expect(page).toContain('\\u003cscript>alert(\\"title\\")');
   }, 200_000);
 
   it('stops with the file, field, expectation and finding when a record is bad', () => {
