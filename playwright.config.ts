@@ -35,7 +35,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${port}`,
+    command: `node scripts/preview-server.ts ${port}`,
     url: `http://127.0.0.1:${port}/`,
     // never reuse: a server already on this port may be another project's
     reuseExistingServer: false,

@@ -40,7 +40,7 @@ test('/schema/trial.json is a JSON Schema of the record', async ({ request }) =>
   expect(schema.required).toContain('therapy');
 });
 
-test('the index page links every trial', async ({ page }) => {
-  await page.goto('/');
+test('the browse page links every trial', async ({ page }) => {
+  await page.goto('/trials/');
   for (const id of SEED_IDS) await expect(page.locator(`a[href*="${id}"]`).first()).toBeVisible();
 });

@@ -1,0 +1,115 @@
+/**
+ * What each trial page gives Pagefind: filters (facets), sort keys and result metadata, plus the
+ * labels the search page shows for filter values. Values are the contract's codes, so a search
+ * URL reads like the data (?status=COMPLETED&phase=PHASE2).
+ */
+import { conditionGroupsOf } from '../ingest/conditions.ts';
+import {
+  CELL_SOURCE,
+  DONOR,
+  FLAG,
+  FORMAT,
+  PHASE,
+  PRODUCT,
+  ROUTE,
+  SEX,
+  STATUS,
+  STUDY_TYPE,
+  labelOf,
+} from '../ingest/vocabulary.ts';
+import type { Trial } from '../schemas/trial.ts';
+import { enrollmentLabel, phasesLabel, startYear, statusLabel } from './format.ts';
+
+/** The facets, in the order the search page shows them. */
+export const FACETS = [
+  ['status', 'Status'],
+  ['phase', 'Phase'],
+  ['type', 'Study type'],
+  ['condition', 'Condition'],
+  ['product', 'MSC product'],
+  ['source', 'Cell source'],
+  ['donor', 'Donor'],
+  ['route', 'Route'],
+  ['country', 'Country'],
+  ['sex', 'Sex'],
+  ['results', 'Results posted'],
+  ['flag', 'Data-quality flags'],
+  ['format', 'Source format'],
+] as const;
+export type FacetKey = (typeof FACETS)[number][0];
+
+export function searchFilters(t: Trial): Record<FacetKey, string[]> {
+  return {
+    status: t.status ? [t.status] : ['NOT_STATED'],
+    phase: t.phases.length ? t.phases : ['NOT_STATED'],
+    type: t.studyType ? [t.studyType] : ['NOT_STATED'],
+    condition: conditionGroupsOf(t).map((g) => g.slug),
+    product: t.therapy.products,
+    source: t.therapy.cellSources,
+    donor: t.therapy.donor,
+    route: t.therapy.routes,
+    country: t.countries,
+    sex: t.eligibility.sex ? [t.eligibility.sex] : ['NOT_STATED'],
+    results: [t.hasResults === true ? 'YES' : t.hasResults === false ? 'NO' : 'NOT_STATED'],
+    flag: t.flags.length ? [...new Set(t.flags.map((f) => f.code))] : ['NONE'],
+    format: [...new Set(t.sources.map((s) => s.format))],
+  };
+}
+
+/** Sort keys. Every page has every key (Pagefind leaves out pages without one): unknown sorts last. */
+export function searchSort(t: Trial): Record<'start' | 'enrollment' | 'updated', string> {
+  return {
+    start: t.dates.start?.date ?? '0000',
+    enrollment: String(t.enrollment?.count ?? -1),
+    updated: t.dates.lastUpdated?.date ?? '0000',
+  };
+}
+
+export const SORTS = [
+  ['', 'Relevance'],
+  ['start', 'Start date, newest first'],
+  ['enrollment', 'Enrollment, largest first'],
+  ['updated', 'Last update, newest first'],
+] as const;
+
+export function searchMeta(t: Trial): Record<string, string> {
+  return {
+    id: t.id,
+    status: statusLabel(t.status),
+    statusCode: t.status ?? '',
+    phases: phasesLabel(t.phases),
+    sponsor: t.sponsor ?? 'Sponsor not stated',
+    enrollment: enrollmentLabel(t.enrollment),
+    start: startYear(t) ?? 'not stated',
+    kind: 'trial',
+  };
+}
+
+/** Labels of every filter value that occurs in the catalogue, for the search page. */
+export function filterLabels(trials: readonly Trial[]): Record<FacetKey, Record<string, string>> {
+  const conditions: Record<string, string> = {};
+  for (const t of trials) for (const g of conditionGroupsOf(t)) conditions[g.slug] = g.label;
+  const countries: Record<string, string> = {};
+  for (const t of trials) for (const c of t.countries) countries[c] = c;
+  const fromVocab = (vocab: Record<string, { label: string }>) => ({
+    ...Object.fromEntries(Object.entries(vocab).map(([k, v]) => [k, v.label])),
+    NOT_STATED: 'Not stated',
+  });
+  return {
+    status: fromVocab(STATUS),
+    phase: fromVocab(PHASE),
+    type: fromVocab(STUDY_TYPE),
+    condition: conditions,
+    product: fromVocab(PRODUCT),
+    source: fromVocab(CELL_SOURCE),
+    donor: fromVocab(DONOR),
+    route: fromVocab(ROUTE),
+    country: countries,
+    sex: fromVocab(SEX),
+    results: { YES: 'Yes', NO: 'No', NOT_STATED: 'Not stated' },
+    flag: { ...Object.fromEntries(Object.entries(FLAG).map(([k, v]) => [k, v.label])), NONE: 'No flags' },
+    format: Object.fromEntries(Object.entries(FORMAT).map(([k, v]) => [k, v.label])),
+  };
+}
+
+export { labelOf };
