@@ -62,11 +62,11 @@ export function renderGrid(trials: readonly Trial[], options: GridOptions = {}):
       const same = cells.every((c) => cellKey(c) === first);
       const tds = cells
         .map((c, i) => {
-          const differs = i > 0 && cellKey(c) !== first;
+          const differs = i > 0 && !row.identity && cellKey(c) !== first;
           return `<td${differs ? ' class="differs"' : ''}>${cellHtml(row, c, axis)}${differs ? '<span class="visually-hidden"> (differs from the first trial)</span>' : ''}</td>`;
         })
         .join('');
-      return `<tr data-row="${row.key}"${same && trials.length > 1 ? ' data-same' : ''}><th scope="row" class="grid-attr">${esc(row.label)}${row.hint ? `<span class="block text-xs font-normal text-muted">${esc(row.hint)}</span>` : ''}</th>${tds}</tr>`;
+      return `<tr data-row="${row.key}"${same && !row.identity && trials.length > 1 ? ' data-same' : ''}><th scope="row" class="grid-attr">${esc(row.label)}${row.hint ? `<span class="block text-xs font-normal text-muted">${esc(row.hint)}</span>` : ''}</th>${tds}</tr>`;
     });
     return `<tbody data-group="${group.key}"><tr class="grid-group"><th scope="colgroup" colspan="${trials.length + 1}"><span>${esc(group.label)}</span></th></tr>${rows.join('')}</tbody>`;
   }).join('');

@@ -37,6 +37,8 @@ export interface Row {
   cell: (t: Trial) => Cell;
   /** hint for the reader, shown under the label */
   hint?: string;
+  /** a row whose cells differ by nature (ids, titles, files): not shaded as a difference */
+  identity?: boolean;
 }
 
 export interface Group {
@@ -60,8 +62,8 @@ export const GROUPS: readonly Group[] = [
     key: 'identity',
     label: 'Identity',
     rows: [
-      { key: 'id', label: 'Registry id', cell: (t) => many(t.registryIds) },
-      { key: 'title', label: 'Title', cell: (t) => one(t.title) },
+      { key: 'id', label: 'Registry id', identity: true, cell: (t) => many(t.registryIds.length ? t.registryIds : [t.id]) },
+      { key: 'title', label: 'Title', identity: true, cell: (t) => one(t.title) },
       { key: 'sponsor', label: 'Sponsor', cell: (t) => one(t.sponsor) },
       { key: 'status', label: 'Status', cell: (t) => one(statusLabel(t.status)) },
       { key: 'phases', label: 'Phase', cell: (t) => one(phasesLabel(t.phases)) },
@@ -156,7 +158,7 @@ export const GROUPS: readonly Group[] = [
     rows: [
       { key: 'flags', label: 'Data-quality flags', cell: (t) => many([...new Set(t.flags.map((f) => flagLabel(f.code)))], 'None') },
       { key: 'results', label: 'Results posted', cell: (t) => one(t.hasResults === true ? 'Yes' : t.hasResults === false ? 'No' : null) },
-      { key: 'sources', label: 'Sources', cell: (t) => many(t.sources.map((s) => `${FORMAT[s.format].label}: ${s.file}`)) },
+      { key: 'sources', label: 'Sources', identity: true, cell: (t) => many(t.sources.map((s) => `${FORMAT[s.format].label}: ${s.file}`)) },
     ],
   },
 ];

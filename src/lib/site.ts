@@ -7,6 +7,8 @@ export const SITE = {
     'An open research catalogue of clinical trials of mesenchymal stem/stromal cells and cell-free MSC products (secretome, conditioned medium, extracellular vesicles): read, search, compare and cite trials, with every fact traced to its source record.',
   dataLicence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
   codeLicence: { name: 'MIT', url: '/about/#licence' },
+  /** per-trial social images; CATALOGUE_OG_IMAGES=0 skips drawing them (benchmark builds) */
+  ogImages: process.env.CATALOGUE_OG_IMAGES !== '0',
   /** the build's date, ISO day; "today" for citations and feeds */
   buildDate: (process.env.CATALOGUE_AS_OF && /^\d{4}-\d{2}-\d{2}$/u.test(process.env.CATALOGUE_AS_OF)
     ? process.env.CATALOGUE_AS_OF

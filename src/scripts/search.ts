@@ -1,8 +1,8 @@
 /**
  * The search page's UI on Pagefind's JS API. The URL is the state: q, sort and one parameter per
  * facet value (status=COMPLETED&phase=PHASE1&phase=PHASE2), so a search can be shared, bookmarked
- * and restored with back/forward. Pagefind itself (its JS, WASM and index chunks) loads only when
- * a search is made.
+ * and restored with back/forward. Pagefind (its JS and WASM) loads when this page is idle, the
+ * index chunks for a query when the query is made, and the filter index after the first results.
  */
 import { queryAsId } from '../ingest/synonyms.ts';
 import { enhanceCompareSlots } from './compare-store.ts';
@@ -71,12 +71,36 @@ export function startSearch(): void {
       const module = (await import(/* @vite-ignore */ url)) as Pagefind;
       await module.options({ excerptLength: 24 });
       await module.init();
-      // the facet counts need the filter index loaded before the first search
-      buildFacets(await module.filters());
       return module;
     })();
     return pagefind;
   };
+
+  /**
+   * The filter index (what the facet counts need) loads after the first results are on screen, or
+   * at once when the page opens with filters or someone reaches for the panel; then the current
+   * search runs again to fill in the counts.
+   */
+  let filterIndex: Promise<void> | null = null;
+  let filtersLoaded = false;
+  const loadFilterIndex = () => {
+    filterIndex ??= loadPagefind().then(async (pf) => {
+      buildFacets(await pf.filters());
+      filtersLoaded = true;
+    });
+    return filterIndex;
+  };
+  /** Facet counts for the current search, without touching the results on screen. */
+  const refreshCounts = async () => {
+    await loadFilterIndex();
+    const state = readState();
+    const pf = await loadPagefind();
+    const term = state.q ? (queryAsId(state.q) ?? state.q) : null;
+    const search = term || activeFilters(state) ? await pf.search(term, { filters: filtersOf(state) }) : null;
+    renderFacets(search ? search.filters : await pf.filters(), state);
+  };
+  const filtersOf = (state: State) =>
+    Object.fromEntries(keys.filter((k) => state.filters[k]?.length).map((k) => [k, { any: state.filters[k] }]));
 
   const readState = (): State => {
     const params = new URLSearchParams(location.search);
@@ -237,14 +261,24 @@ export function startSearch(): void {
   let runId = 0;
   let pending: PagefindResult[] = [];
 
+  /** Appends the next page of results, each card as soon as its fragment (and those before it) arrived. */
   async function showMore(id: number, idQuery: string | null) {
     const batch = pending.slice(0, PAGE);
     pending = pending.slice(PAGE);
-    const data = await Promise.all(batch.map((r) => r.data()));
-    if (id !== runId) return;
-    // an exact registry id goes first
-    if (idQuery) data.sort((a, b) => Number(b.meta.id === idQuery) - Number(a.meta.id === idQuery));
-    list.append(...data.map(card));
+    const loading = batch.map((r) => r.data());
+    if (idQuery) {
+      // an exact registry id goes first: wait for the page to know where it is
+      const data = await Promise.all(loading);
+      if (id !== runId) return;
+      data.sort((a, b) => Number(b.meta.id === idQuery) - Number(a.meta.id === idQuery));
+      list.append(...data.map(card));
+    } else {
+      for (const next of loading) {
+        const data = await next;
+        if (id !== runId) return;
+        list.append(card(data));
+      }
+    }
     enhanceCompareSlots(list);
     more.hidden = pending.length === 0;
   }
@@ -253,17 +287,19 @@ export function startSearch(): void {
     const id = ++runId;
     input.value = state.q;
     sortSelect.value = state.sort;
-    const filters = Object.fromEntries(keys.filter((k) => state.filters[k]?.length).map((k) => [k, { any: state.filters[k] }]));
+    const filters = filtersOf(state);
     const nFilters = activeFilters(state);
     if (!state.q && nFilters === 0) {
       list.replaceChildren();
       more.hidden = true;
       empty.hidden = true;
       status.textContent = `Type a word, or choose filters, to search ${config.total} trials.`;
-      if (pagefind) renderFacets(await (await pagefind).filters(), state);
+      if (filtersLoaded) renderFacets(await (await loadPagefind()).filters(), state);
       return;
     }
     status.textContent = 'Searching…';
+    if (nFilters > 0) await loadFilterIndex();
+    if (id !== runId) return;
     const pf = await loadPagefind();
     const idQuery = state.q ? queryAsId(state.q) : null;
     const term = idQuery ?? (state.q || null);
@@ -277,8 +313,10 @@ export function startSearch(): void {
     status.textContent = `${count} result${count === 1 ? '' : 's'}${what}${filtered}.`;
     empty.hidden = count > 0;
     empty.querySelector<HTMLElement>('[data-empty-filters]')!.hidden = nFilters === 0;
-    renderFacets(search.filters, state);
+    if (filtersLoaded) renderFacets(search.filters, state);
     await showMore(id, idQuery);
+    // the facet counts follow the first results
+    if (!filtersLoaded) setTimeout(() => void refreshCounts(), 50);
   }
 
   const commit = (mode: 'push' | 'replace') => {
@@ -290,7 +328,7 @@ export function startSearch(): void {
   let typing: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(typing);
-    typing = setTimeout(() => commit('replace'), 250);
+    typing = setTimeout(() => commit('replace'), 120);
   });
   input.addEventListener('focus', () => void loadPagefind(), { once: true });
   form.addEventListener('submit', (event) => {
@@ -309,8 +347,13 @@ export function startSearch(): void {
   more.addEventListener('click', () => void showMore(runId, queryAsId(input.value)));
   window.addEventListener('popstate', () => void run(readState()));
 
+  // Pagefind loads on the first search, focus in the box or look at the filters, not before
+  const loadFacets = () => void refreshCounts();
+  for (const event of ['focusin', 'pointerenter', 'click'] as const) facetsPanel.addEventListener(event, loadFacets, { once: true });
   const initial = readState();
   void run(initial);
-  if (initial.q || activeFilters(initial)) void loadPagefind();
-  else void loadPagefind().then(async (pf) => renderFacets(await pf.filters(), readState()));
+  // someone who opens the search page is about to search: get Pagefind ready while they type
+  const warm = () => void loadPagefind();
+  if ('requestIdleCallback' in window) window.requestIdleCallback(warm, { timeout: 1500 });
+  else setTimeout(warm, 200);
 }

@@ -5,7 +5,7 @@ import { STATUS_TONE, phasesLabel, productsLabel, statusLabel } from '../../../l
 import { SITE } from '../../../lib/site.ts';
 import { trialFilePaths, type TrialFileProps } from '../../../lib/trial-routes.ts';
 
-export const getStaticPaths = trialFilePaths;
+export const getStaticPaths = async () => (SITE.ogImages ? trialFilePaths() : []);
 export const GET: APIRoute<TrialFileProps> = async ({ props: { trial: t } }) => {
   const png = await renderOgPng({
     eyebrow: `${SITE.name} · ${t.id}`,
