@@ -8,7 +8,10 @@ import { CatalogueEntrySchema } from './schemas/trial.ts';
 export const collections = {
   trials: defineCollection({
     // CATALOGUE_SOURCES points a build at another folder of records (tests, benchmarks)
-    loader: trialsLoader({ base: process.env.CATALOGUE_SOURCES ?? 'content/sources' }),
+    loader: trialsLoader({
+      base: process.env.CATALOGUE_SOURCES ?? 'content/sources',
+      curation: process.env.CATALOGUE_CURATION ?? 'content/curation',
+    }),
     schema: CatalogueEntrySchema,
   }),
   guides: defineCollection({

@@ -1,18 +1,23 @@
 /**
  * Curator command: `npm run trial -- <file> [--as-of YYYY-MM-DD]`
  *
- * Prints the normalised trial(s) of one record file as JSON on stdout, and a summary of the
- * detected format and the flags on stderr, without building the site. Exit code 1 when the file
- * cannot be read as a trial record, 2 on wrong usage.
+ * Prints the normalised trial(s) of one record file as JSON on stdout and, on stderr, the
+ * detected format and the flags — without building the site. When a trial of the file is already
+ * in the catalogue (content/sources, merged with its other records and curation), it also prints
+ * what adding the file would change, field by field. Exit code 1 when the file cannot be read as
+ * a trial record, 2 on wrong usage.
  */
 import { readFileSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
-import { assemble, readSourceFile } from '../ingest/catalogue.ts';
+import { basename, relative, resolve, sep } from 'node:path';
+import { assemble, listSourceFiles, readCurationFiles, readSourceFile, type FileReading } from '../ingest/catalogue.ts';
 import { detectFormat } from '../ingest/detect.ts';
 import { IngestError } from '../ingest/types.ts';
-import { toPublicTrial } from '../schemas/trial.ts';
+import { toPublicTrial, type Trial } from '../schemas/trial.ts';
+import { diffTrials } from '../ingest/diff.ts';
 
 const USAGE = 'usage: npm run trial -- <record file> [--as-of YYYY-MM-DD]';
+const SOURCES = 'content/sources';
+const CURATION = 'content/curation';
 
 function main(argv: string[]): number {
   const args = [...argv];
@@ -39,8 +44,9 @@ function main(argv: string[]): number {
     process.stderr.write(`cannot read ${args[0]}: ${(error as Error).message}\n`);
     return 1;
   }
-  const sourcesDir = resolve('content/sources');
-  const path = full.startsWith(`${sourcesDir}/`) ? relative(sourcesDir, full) : basename(full);
+  const sourcesDir = resolve(SOURCES);
+  const inside = full.startsWith(`${sourcesDir}${sep}`);
+  const path = inside ? relative(sourcesDir, full).split(sep).join('/') : basename(full);
   try {
     const file = { path, content };
     const detection = detectFormat(file);
@@ -50,9 +56,11 @@ function main(argv: string[]): number {
     const lines = [`${path}: ${detection.format} format, ${trials.length} trial${trials.length === 1 ? '' : 's'}`];
     for (const trial of trials) {
       lines.push(`  ${trial.id} — ${trial.title}`);
-      if (trial.flags.length === 0) lines.push('    no flags');
-      for (const flag of trial.flags) lines.push(`    [${flag.severity}] ${flag.code}${flag.field ? ` (${flag.field})` : ''}: ${flag.message}`);
+      const quality = trial.flags.filter((f) => f.code !== 'registered-not-approved');
+      if (quality.length === 0) lines.push('    no flags');
+      for (const flag of quality) lines.push(`    [${flag.severity}] ${flag.code}${flag.field ? ` (${flag.field})` : ''}: ${flag.message}`);
     }
+    lines.push(...importReport(reading, inside ? path : null, asOf));
     process.stderr.write(`${lines.join('\n')}\n`);
     return 0;
   } catch (error) {
@@ -62,6 +70,39 @@ function main(argv: string[]): number {
     }
     throw error;
   }
+}
+
+/**
+ * What the catalogue would look like with this file: for each of its trials already in the
+ * catalogue, the fields that change. Reads content/sources and content/curation as a build would.
+ */
+function importReport(reading: FileReading, ownPath: string | null, asOf: Date): string[] {
+  let others: FileReading[];
+  try {
+    others = listSourceFiles(SOURCES)
+      .filter((p) => p !== ownPath)
+      .map((p) => readSourceFile({ path: p, content: readFileSync(`${SOURCES}/${p}`, 'utf8') }));
+  } catch {
+    return [];
+  }
+  const curations = readCurationFiles(CURATION);
+  const before = new Map(assemble(others, { asOf, curations: [] }).map((t) => [t.id, t]));
+  const after = assemble([...others, reading], { asOf, curations: [] });
+  const ids = new Set(reading.drafts.flatMap((d) => [d.id, ...d.registryIds]));
+  const lines: string[] = [];
+  for (const trial of after.filter((t) => t.registryIds.some((r) => ids.has(r)) || ids.has(t.id))) {
+    const old = before.get(trial.id) ?? [...before.values()].find((b) => b.registryIds.some((r) => trial.registryIds.includes(r)));
+    if (!old) {
+      lines.push(`  ${trial.id} is new to the catalogue.`);
+      continue;
+    }
+    const changes = diffTrials(toPublicTrial(old) as Trial, toPublicTrial(trial) as Trial);
+    lines.push(`  ${trial.id} is already in the catalogue (${old.sources.map((s) => s.file).join(', ')}); adding ${reading.path} would change:`);
+    if (changes.length === 0) lines.push('    nothing');
+    for (const c of changes) lines.push(`    ${c.path}: ${c.before} → ${c.after}`);
+    if (curations.length) lines.push('  (curation overlays are applied after merging and are not part of this comparison)');
+  }
+  return lines;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -1,24 +1,17 @@
 /**
  * The whole ingestion: record files → trials of the catalogue.
  *
- *   files ──read──▶ what each states ──normalize──▶ drafts ──group by id──▶ classify ▸ flag ▸ validate
- *
- * Two records of one trial are refused for now (see `assemble`), so no record silently replaces
- * another; merging them field by field is the job of merge.ts.
+ *   files ──read──▶ what each states ──normalize──▶ drafts ──merge by id──▶ classify ▸ flag ▸ curate ▸ validate
  * `readSourceFile` is the per-file step (cacheable by content digest); `assemble` is the
  * cross-file step. `loadCatalogue` runs both over a folder, for the CLI and tests; the Astro
  * loader calls the two steps itself so it can cache the first.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import {
-  CatalogueEntrySchema,
-  type CatalogueEntry,
-  type Format,
-  type Provenance,
-  type Source,
-} from '../schemas/trial.ts';
+import { CatalogueEntrySchema, type CatalogueEntry, type Format, type Provenance } from '../schemas/trial.ts';
 import { classify } from './classify.ts';
+import { applyClassifications, applyCorrections, readCuration, type Curation } from './curation.ts';
+import { groupRecords, mergeRecords, type Merged, type SourcedDraft } from './merge.ts';
 import { flagTrial, type FlagOptions } from './flags.ts';
 import { normalizeTrial, type Draft } from './normalize.ts';
 import { readRecord } from './read.ts';
@@ -71,43 +64,87 @@ export function readSourceFile(file: SourceFile): FileReading {
   return { path: file.path, format: result.format, site: result.site, drafts };
 }
 
-export interface AssembleOptions extends FlagOptions {}
+export interface CurationInput {
+  path: string;
+  content: string;
+}
+
+export interface AssembleOptions extends FlagOptions {
+  /** curation overlays (content/curation/*.yaml), applied after merging */
+  curations?: readonly CurationInput[];
+}
 
 /**
- * Readings of all files → catalogue entries, sorted by id. Two records of the same trial are
- * an error until merging exists, so no trial silently replaces another.
+ * Readings of all files → catalogue entries, sorted by id: records of the same trial merged
+ * (merge.ts), facets classified, flags raised on what the records state, then curation overlays
+ * applied on top (the flags keep describing the records; the curated values carry their reason).
  */
 export function assemble(readings: readonly FileReading[], options: AssembleOptions): CatalogueEntry[] {
-  const byId = new Map<string, { draft: Draft; source: Source }[]>();
-  for (const reading of readings) {
-    for (const draft of reading.drafts) {
-      const list = byId.get(draft.id) ?? [];
-      list.push({ draft, source: { file: reading.path, format: reading.format, site: reading.site } });
-      byId.set(draft.id, list);
+  const items: SourcedDraft[] = readings.flatMap((reading) =>
+    reading.drafts.map((draft) => ({ draft, source: { file: reading.path, format: reading.format, site: reading.site } })),
+  );
+  const overlays = new Map<string, { path: string; curation: Curation }>();
+  for (const file of options.curations ?? []) {
+    const { trial, curation } = readCuration(file);
+    const previous = overlays.get(trial.toLowerCase());
+    if (previous) {
+      throw new IngestError(file.path, `a second curation file for trial ${trial}`, { expected: 'one overlay per trial', found: `${previous.path} and ${file.path}` });
     }
+    overlays.set(trial.toLowerCase(), { path: file.path, curation });
   }
-  const entries: CatalogueEntry[] = [];
-  for (const [id, records] of byId) {
-    if (records.length > 1) {
-      const files = records.map((r) => r.source.file);
-      throw new IngestError(files[1]!, `a second record of trial ${id}`, {
+
+  const entries = groupRecords(items).map((group) => finish(mergeRecords(group), options, overlays));
+  const seen = new Map<string, CatalogueEntry>();
+  for (const entry of entries) {
+    const other = seen.get(entry.id);
+    if (other) {
+      throw new IngestError(entry.sources[0]!.file, `two trials came out with the same id ${entry.id}`, {
         field: 'id',
-        expected: 'one record file per trial',
-        found: `${id} in ${files.join(' and ')}`,
+        expected: 'one trial per id',
+        found: `${entry.id} from ${[...other.sources, ...entry.sources].map((s) => s.file).join(', ')}`,
       });
     }
-    const { draft, source } = records[0]!;
-    entries.push(finish(draft, [source], options));
+    seen.set(entry.id, entry);
+  }
+  for (const [trial, { path }] of overlays) {
+    if (![...seen.values()].some((e) => e.id.toLowerCase() === trial || e.registryIds.some((r) => r.toLowerCase() === trial))) {
+      throw new IngestError(path, `the curation file is for trial ${trial.toUpperCase()}, which is not in the catalogue`, {
+        field: 'trial',
+        expected: 'the id (or another registry id) of a trial in content/sources',
+        found: showFound(trial),
+      });
+    }
   }
   return entries.sort((a, b) => a.id.localeCompare(b.id, 'en'));
 }
 
-function finish(draft: Draft, sources: Source[], options: AssembleOptions): CatalogueEntry {
+function finish(merged: Merged, options: AssembleOptions, overlays: Map<string, { path: string; curation: Curation }>): CatalogueEntry {
+  const { draft, sources, sourceValues } = merged;
   const { therapy, evidence } = classify(draft);
   const flags = flagTrial(draft, options);
   const { notes: _notes, ...fields } = draft;
-  const provenance: Provenance = {};
-  const entry = { ...fields, therapy, sources, flags, provenance, facetEvidence: evidence };
+  const provenance: Provenance = Object.fromEntries(Object.entries(merged.provenance).map(([k, v]) => [k, { sources: v.sources }]));
+  const entry = { ...fields, therapy, sources, flags, provenance, sourceValues, facetEvidence: evidence };
+
+  const overlay = [draft.id, ...draft.registryIds].map((id) => overlays.get(id.toLowerCase())).find(Boolean);
+  if (overlay) {
+    const changes = [
+      ...applyCorrections(entry as unknown as Record<string, unknown>, overlay.curation),
+      ...applyClassifications(entry.therapy, overlay.curation),
+    ];
+    for (const change of changes) {
+      entry.provenance[change.field] = {
+        sources: entry.provenance[change.field]?.sources ?? [],
+        curated: { reviewer: change.reviewer, reason: change.reason, date: change.date, original: change.original },
+      };
+    }
+    entry.flags.push({
+      code: 'curated',
+      field: null,
+      severity: 'info',
+      message: `A curator corrected ${changes.map((c) => c.field).join(', ')} (${overlay.path}); the original values are kept with the reasons.`,
+    });
+  }
   return validate(entry, sources[0]!.file);
 }
 
@@ -125,6 +162,20 @@ export function validate(entry: unknown, file: string): CatalogueEntry {
     expected: issue.message,
     found: showFound(found),
   });
+}
+
+/** The curation overlays of a folder (content/curation/*.yaml), as paths relative to the project. */
+export function readCurationFiles(dir: string): CurationInput[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /\.ya?ml$/iu.test(name) && !isIgnored(name))
+    .sort()
+    .map((name) => ({ path: `${dir.replace(/\/+$/u, '').split(sep).join('/')}/${name}`, content: readFileSync(join(dir, name), 'utf8') }));
 }
 
 /** Read a whole sources folder (for the CLI and tests; the Astro loader caches per file). */

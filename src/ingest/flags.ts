@@ -7,7 +7,7 @@
 import type { Flag, Trial } from '../schemas/trial.ts';
 import type { Draft } from './normalize.ts';
 import { parsePhases, sortPhases } from './normalize.ts';
-import { PHASE, labelOf } from './vocabulary.ts';
+import { PHASE, STATUS, labelOf } from './vocabulary.ts';
 
 export interface FlagOptions {
   /** "today" for staleness; a fixed date makes builds and tests repeatable */
@@ -328,10 +328,10 @@ export function endOf(date: string): Date {
 function staleFlags(trial: Draft, options: FlagOptions): Flag[] {
   if (!trial.status || !OPEN.has(trial.status)) return [];
   const completion = trial.dates.completion ?? trial.dates.primaryCompletion;
-  if (!completion) return [];
+  if (!completion) return staleUpdate(trial, options);
   const days = Math.floor((options.asOf.getTime() - endOf(completion.date).getTime()) / 86_400_000);
   const limit = options.staleAfterDays ?? 365;
-  if (days <= limit) return [];
+  if (days <= limit) return staleUpdate(trial, options);
   const which = trial.dates.completion ? 'completion' : 'primary completion';
   const years = days / 365.25;
   return [
@@ -346,8 +346,85 @@ function staleFlags(trial: Draft, options: FlagOptions): Flag[] {
   ];
 }
 
+/** Still open, and the record has not been updated for years. */
+function staleUpdate(trial: Draft, options: FlagOptions): Flag[] {
+  const updated = trial.dates.lastUpdated;
+  if (!updated || !trial.status) return [];
+  const days = Math.floor((options.asOf.getTime() - endOf(updated.date).getTime()) / 86_400_000);
+  if (days <= STALE_UPDATE_DAYS) return [];
+  return [
+    {
+      code: 'status-stale',
+      field: 'status',
+      severity: 'warning',
+      message: `The status is still "${labelOfStatus(trial.status)}", but the record was last updated ${Math.floor(days / 365.25)} years ago (${updated.date}).`,
+    },
+  ];
+}
+
 function labelOfStatus(status: string): string {
-  return status.toLowerCase().replace(/_/gu, ' ').replace(/^\w/u, (c) => c.toUpperCase());
+  return labelOf(STATUS, status as keyof typeof STATUS);
+}
+
+// ------------------------------------------------------------------ evidence signals
+
+/** Below this many participants a trial is flagged as small (a pilot-sized sample). */
+export const SMALL_SAMPLE = 30;
+/** An open trial whose record has not been updated for this many days is flagged as stale. */
+export const STALE_UPDATE_DAYS = 2 * 365;
+
+/**
+ * Flags that are not errors in the record but facts a reader weighs when judging what a trial can
+ * show. Shown as badges; every trial carries `registered-not-approved`, a neutral reminder.
+ */
+export { EVIDENCE_CODES, SIGNAL_CODES } from './vocabulary.ts';
+
+const COMPARATORS = new Set(['ACTIVE_COMPARATOR', 'PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION']);
+
+function evidenceFlags(trial: Draft, options: FlagOptions): Flag[] {
+  const out: Flag[] = [];
+  const interventional = trial.studyType === 'INTERVENTIONAL' || (trial.studyType === null && trial.arms.length > 0);
+  if (interventional) {
+    if (trial.design.interventionModel === 'SINGLE_GROUP') {
+      out.push({ code: 'no-comparator', field: 'design.interventionModel', severity: 'info', message: 'Single group: every participant receives the treatment, so there is no comparison group.' });
+    } else if (trial.arms.length > 1 && trial.arms.every((a) => a.type !== null && !COMPARATORS.has(a.type))) {
+      out.push({ code: 'no-comparator', field: 'arms', severity: 'info', message: `No control arm: all ${trial.arms.length} arms receive an experimental treatment.` });
+    }
+    if (trial.design.masking === 'NONE') {
+      out.push({ code: 'open-label', field: 'design.masking', severity: 'info', message: 'Open label: participants and investigators know who receives what.' });
+    }
+  }
+  if (trial.enrollment && trial.enrollment.count > 0 && trial.enrollment.count < SMALL_SAMPLE && trial.status !== 'WITHDRAWN') {
+    out.push({
+      code: 'small-sample',
+      field: 'enrollment',
+      severity: 'info',
+      message: `Small sample: ${trial.enrollment.count} participant${trial.enrollment.count === 1 ? '' : 's'} (fewer than ${SMALL_SAMPLE}).`,
+    });
+  }
+  // one site, not one country of recruitment
+  if (trial.locations.length === 1 && (trial.locations[0]!.facility || trial.locations[0]!.city)) {
+    out.push({ code: 'single-site', field: 'locations', severity: 'info', message: 'Single site: all participants are recruited at one place.' });
+  }
+  const completion = trial.dates.completion ?? trial.dates.primaryCompletion;
+  if ((trial.status === 'COMPLETED' || trial.status === 'TERMINATED') && trial.hasResults === false && completion) {
+    const days = Math.floor((options.asOf.getTime() - endOf(completion.date).getTime()) / 86_400_000);
+    if (days > 365) {
+      out.push({
+        code: 'results-not-posted',
+        field: 'hasResults',
+        severity: 'info',
+        message: `No results posted at the source, ${Math.floor(days / 30.44)} months after the ${trial.dates.completion ? 'completion' : 'primary completion'} date (${completion.date}).`,
+      });
+    }
+  }
+  out.push({
+    code: 'registered-not-approved',
+    field: null,
+    severity: 'info',
+    message: 'Registered is not approved: a trial registration is not a regulator’s approval of the therapy, nor evidence that it works.',
+  });
+  return out;
 }
 
 // ------------------------------------------------------------------ missing essentials
@@ -379,6 +456,7 @@ export function flagTrial(trial: Draft, options: FlagOptions): Flag[] {
     ...enrollmentFlags(trial),
     ...staleFlags(trial, options),
     ...missingFlags(trial),
+    ...evidenceFlags(trial, options),
   ];
   const seen = new Set<string>();
   return flags.filter((f) => {

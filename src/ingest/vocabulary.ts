@@ -184,10 +184,26 @@ export const FLAG = {
   'unsplit-list': { label: 'Values run together', explanation: 'The copied page ran several values together without separators; they are kept as written rather than split by guesswork.' },
   'duplicated-text': { label: 'Text printed twice', explanation: 'The copied page printed a text twice in a row; it is kept once.' },
   'criteria-not-sectioned': { label: 'Criteria not sectioned', explanation: 'The criteria have no inclusion/exclusion headings; every item is listed under inclusion.' },
+  'source-conflict': { label: 'Sources disagree', explanation: 'Two records of this trial state different values for the field; the value shown comes from the source first in precedence, and every source’s value is listed under Sources.' },
+  curated: { label: 'Corrected by a curator', explanation: 'A curator corrected or classified this field with a stated reason; the original value is kept beside it.' },
+  'no-comparator': { label: 'No comparison group', explanation: 'A single group, or arms that all receive experimental treatment: effects cannot be compared with a control.' },
+  'open-label': { label: 'Open label', explanation: 'Nobody is masked: knowing the treatment can colour how outcomes such as pain are reported and assessed.' },
+  'small-sample': { label: 'Small sample', explanation: 'Fewer than 30 participants: enough to look at safety and feasibility, rarely to show an effect.' },
+  'single-site': { label: 'Single site', explanation: 'All participants come from one site, which limits how far results generalise.' },
+  'results-not-posted': { label: 'Results not posted', explanation: 'The trial ended more than a year ago and no results are posted at the registry.' },
+  'registered-not-approved': { label: 'Registered, not approved', explanation: 'Registration records a plan; it is neither a regulator’s approval nor evidence that the therapy works.' },
   'missing-field': { label: 'Key facts not stated', explanation: 'The record states no status, conditions, enrollment or eligibility criteria in a structured field.' },
 } as const satisfies Record<string, { label: string; explanation: string }>;
 
 export type FlagCode = keyof typeof FLAG;
+
+/**
+ * Evidence signals: flags that are not errors in a record but facts a reader weighs when judging
+ * what a trial can show (raised in flags.ts). Every trial carries "registered-not-approved".
+ */
+export const SIGNAL_CODES = ['no-comparator', 'open-label', 'small-sample', 'single-site', 'results-not-posted', 'registered-not-approved'] as const;
+/** The signals plus a stale status, which is both a data-quality flag and a signal. */
+export const EVIDENCE_CODES = ['no-comparator', 'open-label', 'small-sample', 'single-site', 'status-stale', 'results-not-posted', 'registered-not-approved'] as const;
 
 /** A flag's plain-words title; an unknown code is shown as itself. */
 export function flagLabel(code: string): string {

@@ -4,6 +4,7 @@
  * means the same everywhere. A cell is a list of lines plus a `key` that decides whether two
  * cells "differ" (case and spacing ignored).
  */
+import { EVIDENCE_CODES, SIGNAL_CODES } from '../ingest/vocabulary.ts';
 import { instrumentsOf } from '../ingest/instruments.ts';
 import {
   ALLOCATION,
@@ -55,6 +56,8 @@ const keyItems = (items: readonly string[]): Cell =>
     ? { lines: ['Not stated'] }
     : { lines: [...items.slice(0, KEY_ITEMS), ...(items.length > KEY_ITEMS ? [`… and ${items.length - KEY_ITEMS} more`] : [])] };
 
+const EVIDENCE: readonly string[] = EVIDENCE_CODES;
+const SIGNALS: readonly string[] = SIGNAL_CODES;
 const experimentalArms = (t: Trial) => t.arms.filter((a) => a.type === null || a.type === 'EXPERIMENTAL' || a.type === 'ACTIVE_COMPARATOR');
 
 export const GROUPS: readonly Group[] = [
@@ -156,7 +159,12 @@ export const GROUPS: readonly Group[] = [
     key: 'evidence',
     label: 'Evidence',
     rows: [
-      { key: 'flags', label: 'Data-quality flags', cell: (t) => many([...new Set(t.flags.map((f) => flagLabel(f.code)))], 'None') },
+      {
+        key: 'signals',
+        label: 'Evidence signals',
+        cell: (t) => many([...new Set(t.flags.filter((f) => EVIDENCE.includes(f.code) && f.code !== 'registered-not-approved').map((f) => flagLabel(f.code)))], 'None'),
+      },
+      { key: 'flags', label: 'Data-quality flags', cell: (t) => many([...new Set(t.flags.filter((f) => !SIGNALS.includes(f.code)).map((f) => flagLabel(f.code)))], 'None') },
       { key: 'results', label: 'Results posted', cell: (t) => one(t.hasResults === true ? 'Yes' : t.hasResults === false ? 'No' : null) },
       { key: 'sources', label: 'Sources', identity: true, cell: (t) => many(t.sources.map((s) => `${FORMAT[s.format].label}: ${s.file}`)) },
     ],

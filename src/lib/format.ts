@@ -123,3 +123,71 @@ export function fieldWhere(t: Trial, field: string): string {
     ] ?? field
   );
 }
+
+/** Human names of record fields, for provenance tables and curation notes. */
+export const FIELD_LABELS: Record<string, string> = {
+  id: 'Id',
+  registryIds: 'Registry ids',
+  secondaryIds: 'Other ids',
+  title: 'Title',
+  officialTitle: 'Official title',
+  acronym: 'Acronym',
+  status: 'Status',
+  phases: 'Phase',
+  studyType: 'Study type',
+  conditions: 'Conditions',
+  keywords: 'Keywords',
+  sponsor: 'Sponsor',
+  collaborators: 'Collaborators',
+  summary: 'Brief summary',
+  description: 'Detailed description',
+  enrollment: 'Enrollment',
+  'design.allocation': 'Allocation',
+  'design.interventionModel': 'Intervention model',
+  'design.primaryPurpose': 'Primary purpose',
+  'design.masking': 'Masking',
+  'design.whoMasked': 'Who is masked',
+  arms: 'Arms',
+  interventions: 'Interventions',
+  'outcomes.primary': 'Primary outcomes',
+  'outcomes.secondary': 'Secondary outcomes',
+  outcomes: 'Outcomes',
+  'eligibility.sex': 'Sex',
+  'eligibility.minAge': 'Minimum age',
+  'eligibility.maxAge': 'Maximum age',
+  'eligibility.healthyVolunteers': 'Healthy volunteers',
+  'eligibility.inclusion': 'Inclusion criteria',
+  'eligibility.exclusion': 'Exclusion criteria',
+  'dates.start': 'Start date',
+  'dates.primaryCompletion': 'Primary completion date',
+  'dates.completion': 'Completion date',
+  'dates.firstPosted': 'First posted',
+  'dates.lastUpdated': 'Last updated',
+  locations: 'Locations',
+  countries: 'Countries',
+  hasResults: 'Results posted',
+  'therapy.products': 'MSC product',
+  'therapy.cellSources': 'Cell source',
+  'therapy.donor': 'Donor',
+  'therapy.routes': 'Route',
+};
+
+export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
+
+/** Any stated value of a field, in words (for "each source said…" lists). */
+export function valueText(field: string, value: unknown): string {
+  if (value === null || value === undefined) return NOT_STATED;
+  if (field === 'status') return statusLabel(value as Trial['status']);
+  if (field === 'phases') return phasesLabel(value as Trial['phases']);
+  if (field === 'enrollment') return enrollmentLabel(value as Trial['enrollment']);
+  if (field.startsWith('dates.')) return formatDate(value as TrialDate);
+  if (field === 'eligibility.minAge' || field === 'eligibility.maxAge') return (value as { text: string }).text;
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return NOT_STATED;
+    return value.map((v) => (typeof v === 'string' ? v : typeof v === 'object' && v ? String((v as Record<string, unknown>).label ?? (v as Record<string, unknown>).name ?? (v as Record<string, unknown>).measure ?? (v as Record<string, unknown>).facility ?? JSON.stringify(v)) : String(v))).join('; ');
+  }
+  if (typeof value === 'object') return JSON.stringify(value);
+  const text = String(value);
+  return text.length > 240 ? `${text.slice(0, 237)}…` : text;
+}

@@ -8,12 +8,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { assemble, listSourceFiles, readSourceFile, type FileReading } from '../ingest/catalogue.ts';
+import { assemble, listSourceFiles, readCurationFiles, readSourceFile, type FileReading } from '../ingest/catalogue.ts';
 import { IngestError } from '../ingest/types.ts';
 
 export interface TrialsLoaderOptions {
   /** folder of the record files, relative to the project root */
   base: string;
+  /** folder of the curation overlays (<trial id>.yaml), relative to the project root */
+  curation?: string;
   /** "today" for the staleness flags; defaults to CATALOGUE_AS_OF (YYYY-MM-DD) or the build date */
   asOf?: Date;
 }
@@ -68,7 +70,8 @@ export function trialsLoader(options: TrialsLoaderOptions): Loader {
           meta.set(`reading:${path}`, JSON.stringify({ digest, reading }));
           readings.push(reading);
         }
-        const entries = assemble(readings, { asOf: options.asOf ?? asOfDate() });
+        const curations = options.curation ? readCurationFiles(options.curation) : [];
+        const entries = assemble(readings, { asOf: options.asOf ?? asOfDate(), curations });
         const ids = new Set(entries.map((e) => e.id));
         for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
         let changed = 0;
@@ -92,14 +95,15 @@ export function trialsLoader(options: TrialsLoaderOptions): Loader {
       } catch (error) {
         if (error instanceof IngestError) {
           // stop the build with the file, field, expected and found spelled out
-          throw new Error(`A record in ${options.base} cannot be published:\n${error.message}`);
+          throw new Error(`A record or curation file cannot be published:\n${error.message}`);
         }
         throw error;
       }
 
-      watcher?.add(dir);
+      const watched = [dir, ...(options.curation ? [resolve(root, options.curation)] : [])];
+      for (const w of watched) watcher?.add(w);
       watcher?.on('all', (_event, changedPath) => {
-        if (!resolve(changedPath).startsWith(`${dir}${sep}`)) return;
+        if (!watched.some((w) => resolve(changedPath).startsWith(`${w}${sep}`))) return;
         sync().catch((error: Error) => logger.error(error.message));
       });
     },

@@ -201,6 +201,8 @@ function checkTrial(t: z.infer<typeof TrialObject>, ctx: z.RefinementCtx): void 
 }
 
 export const TrialSchema = TrialObject.superRefine(checkTrial);
+/** The fields of the record schema, for code that checks one field (curation overlays). */
+export const TrialObjectShape = TrialObject.shape;
 /** The contract's field names, in contract order. */
 export const TRIAL_FIELDS = Object.keys(TrialObject.shape) as (keyof z.infer<typeof TrialObject>)[];
 
@@ -230,22 +232,41 @@ export const FacetEvidenceSchema = z
   .strict();
 export type FacetEvidence = z.infer<typeof FacetEvidenceSchema>;
 
-/** Which source record (index into `sources`) gave a field its value. */
+/** A value set by a curation overlay: who, why, when, and what the sources said before. */
+export const CuratedSchema = z
+  .object({ reviewer: z.string(), reason: z.string(), date: z.string().nullable(), original: z.unknown() })
+  .strict();
+
+/**
+ * Where each field's value came from: the sources (indexes into `sources`) that stated the value
+ * shown, and the curation that set it, if any. Keys are dotted field paths ("dates.start").
+ */
 export const ProvenanceSchema = z.record(
   z.string(),
-  z.object({ source: z.number().int().min(0), note: z.string().optional() }).strict(),
+  z.object({ sources: z.array(z.number().int().min(0)), curated: CuratedSchema.optional() }).strict(),
 );
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
+/** Every source's value of a field its sources state differently (flagged when a conflict field). */
+export const SourceValuesSchema = z
+  .object({
+    field: z.string(),
+    conflict: z.boolean(),
+    values: z.array(z.object({ source: z.number().int().min(0), value: z.unknown() }).strict()),
+  })
+  .strict();
+export type SourceValues = z.infer<typeof SourceValuesSchema>;
+
 export const CatalogueEntrySchema = TrialObject.extend({
   provenance: ProvenanceSchema,
+  sourceValues: z.array(SourceValuesSchema),
   facetEvidence: z.array(FacetEvidenceSchema),
 }).superRefine(checkTrial);
 export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
 
 /** Only the public contract's fields, in contract order. */
 export function toPublicTrial(entry: Trial | CatalogueEntry): Trial {
-  const { provenance: _p, facetEvidence: _e, ...rest } = entry as CatalogueEntry;
+  const { provenance: _p, facetEvidence: _e, sourceValues: _v, ...rest } = entry as CatalogueEntry;
   return TrialSchema.parse(rest);
 }
 

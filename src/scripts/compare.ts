@@ -3,7 +3,6 @@
  * remove and reorder, the grid rendered by the shared renderer, exports as CSV (csv-stringify)
  * and JSON, and a notice for ids the catalogue does not have.
  */
-import { stringify } from 'csv-stringify/browser/esm/sync';
 import { comparisonTable } from '../lib/compare.ts';
 import { renderGrid } from '../lib/compare-render.ts';
 import type { Trial } from '../schemas/trial.ts';
@@ -141,7 +140,11 @@ export function startCompare(): void {
     const run = async () => {
       const list = trials ?? ((await Promise.all(defaults.ids.map(fetchTrial))).filter(Boolean) as Trial[]);
       const name = `msc-trials-comparison-${list.map((t) => slug(t.id)).join('-').slice(0, 80)}`;
-      if (target.dataset.export === 'csv') download(`${name}.csv`, 'text/csv', stringify(comparisonTable(list)));
+      if (target.dataset.export === 'csv') {
+        // the CSV writer loads only when someone exports
+        const { stringify } = await import('csv-stringify/browser/esm/sync');
+        download(`${name}.csv`, 'text/csv', stringify(comparisonTable(list)));
+      }
       if (target.dataset.export === 'json') download(`${name}.json`, 'application/json', `${JSON.stringify(list, null, 2)}\n`);
     };
     void run();

@@ -35,6 +35,8 @@ interface Pagefind {
 }
 
 const PAGE = 10;
+/** Up to this many trials, facet counts load by themselves after the first results. */
+const AUTO_FACETS_MAX = 2000;
 const MANY = 8;
 
 interface State {
@@ -258,6 +260,22 @@ export function startSearch(): void {
     return li;
   }
 
+  /** Results in the order of a sort key's rank file (built with the index); unranked results last, by relevance. */
+  const ranks = new Map<string, Promise<Map<string, number>>>();
+  async function sorted(results: PagefindResult[], key: string): Promise<PagefindResult[]> {
+    if (!ranks.has(key)) {
+      ranks.set(
+        key,
+        fetch(`/pagefind/sort/${encodeURIComponent(key)}.json`)
+          .then((r) => (r.ok ? (r.json() as Promise<string[]>) : []))
+          .then((ids) => new Map(ids.map((id, i) => [id, i]))),
+      );
+    }
+    const rank = await ranks.get(key)!;
+    const at = (r: PagefindResult) => rank.get(r.id) ?? Number.MAX_SAFE_INTEGER;
+    return results.map((r, i) => ({ r, i })).sort((a, b) => at(a.r) - at(b.r) || a.i - b.i).map(({ r }) => r);
+  }
+
   let runId = 0;
   let pending: PagefindResult[] = [];
 
@@ -303,9 +321,10 @@ export function startSearch(): void {
     const pf = await loadPagefind();
     const idQuery = state.q ? queryAsId(state.q) : null;
     const term = idQuery ?? (state.q || null);
-    const search = await pf.search(term, { filters, ...(state.sort ? { sort: { [state.sort]: 'desc' } } : {}) });
+    const search = await pf.search(term, { filters });
     if (id !== runId || !search) return;
-    pending = search.results;
+    pending = state.sort ? await sorted(search.results, state.sort) : search.results;
+    if (id !== runId) return;
     list.replaceChildren();
     const count = search.results.length;
     const what = state.q ? ` for “${state.q}”` : '';
@@ -315,8 +334,9 @@ export function startSearch(): void {
     empty.querySelector<HTMLElement>('[data-empty-filters]')!.hidden = nFilters === 0;
     if (filtersLoaded) renderFacets(search.filters, state);
     await showMore(id, idQuery);
-    // the facet counts follow the first results
-    if (!filtersLoaded) setTimeout(() => void refreshCounts(), 50);
+    // the facet counts follow the first results while the catalogue is small; in a large one the
+    // filter index is big, and loads when someone reaches for the filters
+    if (!filtersLoaded && config.total <= AUTO_FACETS_MAX) setTimeout(() => void refreshCounts(), 50);
   }
 
   const commit = (mode: 'push' | 'replace') => {

@@ -87,6 +87,13 @@ test('facets show counts, and results show their metadata', async ({ page }) => 
   await expect(first).toContainText(/participants/u);
 });
 
+test('evidence signals are a facet: small samples only', async ({ page }) => {
+  await page.goto('/search/?q=knee&evidence=small-sample');
+  await expect(page.getByRole('checkbox', { name: /^Small sample/u })).toBeChecked();
+  await expect(page.locator('[data-search-results] > li')).toHaveCount(2);
+  expect((await resultIds(page)).sort()).toEqual(['NCT06688318', 'NCT07157891']);
+});
+
 test('no results: the page says so and helps', async ({ page }) => {
   await page.goto('/search/?q=zzyzx');
   await expect(page.locator('[data-search-status]')).toHaveText('0 results for “zzyzx”.');

@@ -117,3 +117,26 @@ test('the theme toggle switches and remembers', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
 });
+
+test('evidence signals appear as badges on every trial page, with the neutral registration note', async ({ page }) => {
+  const expected: Record<string, string[]> = {
+    NCT06688318: ['No comparison group', 'Open label', 'Small sample'],
+    NCT07157891: ['No comparison group', 'Open label', 'Small sample'],
+    NCT04208646: [],
+    NCT04501354: ['No comparison group', 'Small sample', 'Single site'],
+    NCT05921058: ['Small sample', 'Single site', 'Results not posted'],
+  };
+  for (const [id, badges] of Object.entries(expected)) {
+    await page.goto(`/trials/${id}/`);
+    const shown = page.locator('[data-evidence-signals] .badge');
+    expect(await shown.allTextContents(), id).toEqual(badges);
+    await expect(page.locator('#flags').locator('..')).toContainText('Registered is not approved');
+  }
+});
+
+test('the sources section says which source each field comes from', async ({ page }) => {
+  await page.goto('/trials/NCT05921058/');
+  const sources = page.locator('#sources').locator('..');
+  await sources.getByText('Which source each field comes from').click();
+  await expect(sources.locator('tr', { hasText: 'Enrollment' })).toContainText('[1] ClinicalTrials.gov classic page (clincosm)');
+});

@@ -12,9 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 const temp = mkdtempSync(join(tmpdir(), 'msc-build-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function build(sources: string, outDir: string) {
+function build(sources: string, outDir: string, curation = join(temp, 'no-curation')) {
   return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    env: { ...process.env, CATALOGUE_SOURCES: sources, CATALOGUE_AS_OF: '2026-11-22', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, CATALOGUE_SOURCES: sources, CATALOGUE_CURATION: curation, CATALOGUE_AS_OF: '2026-11-22', CATALOGUE_OG_IMAGES: '0', ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
     timeout: 180_000,
   });
@@ -75,5 +75,33 @@ describe('astro build over a sources folder', () => {
     const output = result.stderr + result.stdout;
     expect(output).toContain('sub/untitled.txt: the layout of this file is not one the catalogue knows, and no title could be read from it');
     expect(output).toContain('field: title');
+  }, 200_000);
+
+  it('a ClinicalTrials.gov record of a seed trial merges into its page; a curation overlay shows beside the sources', () => {
+    const sources = join(temp, 'merge-sources');
+    cpSync('../shared/seeds', sources, { recursive: true });
+    cpSync('tests/fixtures/merge/conflict/NCT06688318.json', join(sources, 'ctgov/NCT06688318.json'), { recursive: true });
+    const out = join(temp, 'merge-dist');
+    const result = build(sources, out, join(process.cwd(), 'tests/fixtures/curation/good'));
+    expect(result.status, result.stderr + result.stdout).toBe(0);
+    const trials = JSON.parse(readFileSync(join(out, 'trials.json'), 'utf8')) as { id: string; sources: { file: string }[]; enrollment: unknown; eligibility: { minAge: unknown }; flags: { code: string }[] }[];
+    expect(trials).toHaveLength(5); // one trial, not two
+    const t = trials.find((x) => x.id === 'NCT06688318')!;
+    expect(t.sources.map((s) => s.file)).toEqual(['ctgov/NCT06688318.json', '000_86288b0c402870c7.txt']);
+    expect(t.enrollment).toEqual({ count: 12, type: 'ACTUAL' });
+    expect(t.eligibility.minAge).toEqual({ text: '45 Years', years: 45 });
+    expect(t.flags.map((f) => f.code)).toEqual(expect.arrayContaining(['source-conflict', 'curated', 'age-unit-mismatch']));
+    const page = readFileSync(join(out, 'trials/NCT06688318/index.html'), 'utf8');
+    expect(page).toContain('Where the sources differ');
+    expect(page).toMatch(/\[1\] ctgov\/NCT06688318\.json: “12 participants \(actual\)” \(shown\)/u);
+    expect(page).toMatch(/\[2\] 000_86288b0c402870c7\.txt: “11 participants”/u);
+    expect(page).toContain('Corrected by a curator');
+    expect(page).toMatch(/the sources said “45 Months”/u);
+  }, 200_000);
+
+  it('a bad curation overlay stops the build with its file and field', () => {
+    const result = build('../shared/seeds', join(temp, 'bad-curation-dist'), join(process.cwd(), 'tests/fixtures/curation/wrong-type'));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr + result.stdout).toContain('NCT06688318.yaml: the value for enrollment does not fit that field');
   }, 200_000);
 });

@@ -32,3 +32,22 @@ describe('npm run trial', () => {
     expect(trial('a.txt', '--as-of', 'yesterday').status).toBe(2);
   });
 });
+
+describe('npm run trial on a record of a trial already in the catalogue', () => {
+  it('reports, field by field, what adding the file would change', () => {
+    const run = trial('tests/fixtures/merge/conflict/NCT06688318.json', '--as-of', '2026-11-22');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('NCT06688318 is already in the catalogue (000_86288b0c402870c7.txt); adding NCT06688318.json would change:');
+    expect(run.stderr).toContain('    enrollment.count: 11 → 12');
+    expect(run.stderr).toContain('    dates.start: not stated → {"date":"2024-08-01","type":"ACTUAL"}');
+    expect(run.stderr).toContain('    countries: 0 items → 1 item, adding "Indonesia"');
+  });
+  it('says when a trial is new', () => {
+    const run = trial('tests/fixtures/merge/linked/NCT09100001.json');
+    expect(run.stderr).toContain('NCT09100001 is new to the catalogue.');
+  });
+  it('a file already in content/sources compares the catalogue with and without it', () => {
+    const run = trial('content/sources/000_86288b0c402870c7.txt');
+    expect(run.stderr).toContain('NCT06688318 is new to the catalogue.');
+  });
+});

@@ -59,11 +59,12 @@ describe('bad records', () => {
     expect(e.field).toBe('title');
   });
 
-  it('two records of one trial are refused rather than one silently replacing the other', () => {
+  it('two copies of one record merge into one trial with both as sources, and no conflict', () => {
     const content = readFileSync('../shared/seeds/000_86288b0c402870c7.txt', 'utf8');
-    const e = errorOf(() => assemble([readSourceFile({ path: 'a.txt', content }), readSourceFile({ path: 'b/a-copy.txt', content })], { asOf: new Date() }));
-    expect(e.message).toContain('a second record of trial NCT06688318');
-    expect(e.found).toBe('NCT06688318 in a.txt and b/a-copy.txt');
+    const entries = assemble([readSourceFile({ path: 'a.txt', content }), readSourceFile({ path: 'b/a-copy.txt', content })], { asOf: new Date() });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.sources.map((s) => s.file)).toEqual(['a.txt', 'b/a-copy.txt']);
+    expect(entries[0]!.flags.map((f) => f.code)).not.toContain('source-conflict');
   });
 
   it('a record that violates the schema names the field, the expectation and the value found', () => {

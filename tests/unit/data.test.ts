@@ -20,7 +20,7 @@ describe('CSV', () => {
     expect(seed4['description']).toBe(trials.find((t) => t.id === 'NCT05921058')!.description);
     expect(seed4['enrollment.count']).toBe('15');
     expect(seed4['design.whoMasked']).toBe('PARTICIPANT; CARE_PROVIDER; INVESTIGATOR; OUTCOMES_ASSESSOR');
-    expect(seed4['flags']).toBe('unsplit-list; enrollment-prose-mismatch; missing-field');
+    expect(seed4['flags']).toBe('unsplit-list; enrollment-prose-mismatch; missing-field; small-sample; single-site; results-not-posted; registered-not-approved');
   });
   it('writes null as empty and booleans as true/false', () => {
     const seed0 = rows.find((r) => r.id === 'NCT06688318')!;

@@ -1,6 +1,6 @@
 /** Data-quality flags, each with a record that should raise it and one that should not. */
 import { describe, expect, it } from 'vitest';
-import { criteriaAges, flagTrial } from '../../src/ingest/flags.ts';
+import { SIGNAL_CODES, criteriaAges, flagTrial } from '../../src/ingest/flags.ts';
 import type { Draft } from '../../src/ingest/normalize.ts';
 
 function draft(overrides: Partial<Draft> = {}): Draft {
@@ -35,8 +35,9 @@ function draft(overrides: Partial<Draft> = {}): Draft {
   };
 }
 const AS_OF = new Date('2026-11-22T00:00:00Z');
-const flags = (o: Partial<Draft>) => flagTrial(draft(o), { asOf: AS_OF });
-const codes = (o: Partial<Draft>) => flags(o).map((f) => f.code);
+const flags = (o: Partial<Draft>) => flagTrial(draft(o), { asOf: AS_OF }).filter((f) => !(SIGNAL_CODES as readonly string[]).includes(f.code));
+const allFlags = (o: Partial<Draft>) => flagTrial(draft(o), { asOf: AS_OF });
+const codes = (o: Partial<Draft>) => flags(o).map((f) => f.code).filter((c) => !(SIGNAL_CODES as readonly string[]).includes(c));
 const elig = (o: Partial<Draft['eligibility']>) => ({ ...draft().eligibility, ...o });
 
 describe('age unit out of line with the criteria', () => {
@@ -121,7 +122,7 @@ describe('phase and enrollment in the prose', () => {
 describe('stale status', () => {
   const completion = (date: string) => ({ ...draft().dates, completion: { date, type: 'ESTIMATED' as const } });
   it('still recruiting two years after the completion date', () => {
-    const [flag] = flags({ status: 'RECRUITING', dates: completion('2024-06') });
+    const [flag] = flags({ status: 'RECRUITING', dates: completion('2024-06') }).filter((f) => f.code === 'status-stale');
     expect(flag).toEqual({
       code: 'status-stale',
       field: 'status',
@@ -178,4 +179,45 @@ describe('false alarms the review found, kept quiet', () => {
 
   it.each(['Male participants must agree to use a condom', 'Women of child-bearing potential need a negative test'])('"%s" is not a sex restriction', (text) =>
     expect(codes({ eligibility: elig({ inclusion: [text] }) })).toEqual([]));
+});
+
+describe('evidence signals', () => {
+  const signals = (o: Partial<Draft>) =>
+    allFlags({ enrollment: { count: 60, type: null }, ...o }).filter((f) => (SIGNAL_CODES as readonly string[]).includes(f.code));
+  const design = (o: Partial<Draft['design']>) => ({ ...draft().design, ...o });
+  it('single group, open label, small sample, single site: each a flag with a plain message', () =>
+    expect(
+      signals({
+        design: design({ interventionModel: 'SINGLE_GROUP', masking: 'NONE' }),
+        enrollment: { count: 11, type: null },
+        locations: [{ facility: 'Test Hospital', city: 'Jakarta', state: null, zip: null, country: 'Indonesia' }],
+      }),
+    ).toEqual([
+      { code: 'no-comparator', field: 'design.interventionModel', severity: 'info', message: 'Single group: every participant receives the treatment, so there is no comparison group.' },
+      { code: 'open-label', field: 'design.masking', severity: 'info', message: 'Open label: participants and investigators know who receives what.' },
+      { code: 'small-sample', field: 'enrollment', severity: 'info', message: 'Small sample: 11 participants (fewer than 30).' },
+      { code: 'single-site', field: 'locations', severity: 'info', message: 'Single site: all participants are recruited at one place.' },
+      { code: 'registered-not-approved', field: null, severity: 'info', message: 'Registered is not approved: a trial registration is not a regulator’s approval of the therapy, nor evidence that it works.' },
+    ]));
+  it('two experimental arms and no control arm is "no comparator"; a placebo arm is a comparator', () => {
+    const arm = (type: Draft['arms'][number]['type']) => ({ label: String(type), type, description: null, interventions: [] });
+    expect(signals({ arms: [arm('EXPERIMENTAL'), arm('EXPERIMENTAL')] }).map((f) => f.message)[0]).toBe('No control arm: all 2 arms receive an experimental treatment.');
+    expect(signals({ arms: [arm('EXPERIMENTAL'), arm('PLACEBO_COMPARATOR')] }).map((f) => f.code)).toEqual(['registered-not-approved']);
+  });
+  it('30 participants or more, several sites, a country without a site: no size or site signal', () => {
+    expect(signals({ enrollment: { count: 30, type: null }, locations: [{ facility: null, city: null, state: null, zip: null, country: 'Iran' }] }).map((f) => f.code)).toEqual(['registered-not-approved']);
+  });
+  it('completed more than a year ago with no results posted', () => {
+    expect(signals({ status: 'COMPLETED', hasResults: false, dates: { ...draft().dates, completion: { date: '2023-03-09', type: 'ACTUAL' } } })[0]).toEqual({
+      code: 'results-not-posted',
+      field: 'hasResults',
+      severity: 'info',
+      message: 'No results posted at the source, 44 months after the completion date (2023-03-09).',
+    });
+    expect(signals({ status: 'COMPLETED', hasResults: null, dates: { ...draft().dates, completion: { date: '2023-03-09', type: 'ACTUAL' } } }).map((f) => f.code)).toEqual(['registered-not-approved']);
+  });
+  it('still open with no update for more than two years is stale too', () =>
+    expect(allFlags({ status: 'RECRUITING', dates: { ...draft().dates, lastUpdated: { date: '2023-06-01', type: 'ACTUAL' } } }).find((f) => f.code === 'status-stale')?.message).toBe(
+      'The status is still "Recruiting", but the record was last updated 3 years ago (2023-06-01).',
+    ));
 });
