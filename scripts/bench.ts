@@ -162,6 +162,27 @@ async function measureSearch(base: string, dist: string): Promise<{ first: Measu
   return { first, warm, pageBytes };
 }
 
+/** What the figures mean; stable facts about where the bytes and milliseconds go. */
+const READING = `
+## Reading the figures
+
+- **Fixed cost before any query, at 10,000 trials:** Pagefind's JS (13 KB) and WASM (72 KB), and
+  its metadata (70 KB: an entry for every indexed page). That is 155 KB — above the issue's
+  150 KB target before a single index chunk or result is fetched, so the target cannot be met at
+  10,000 pages with Pagefind 1.5 as it is; at 2,000 trials the whole first query fits (≈ 140 KB).
+  What the catalogue controls it keeps out of that path: sort orders are rank files fetched only
+  when someone sorts (Pagefind's own sort keys doubled the metadata, +67 KB), and the filter index
+  for the facet counts (hundreds of KB at 10,000) loads after the results, or on demand above
+  2,000 trials.
+- **Time** at 10,000 trials is mostly Pagefind scoring in its worker: a word found in 40 % of the
+  synthetic trials ("secretome") takes ≈ 400 ms to rank before the first fragment is fetched; a
+  registry id (one page) comes back in under 200 ms. The synthetic catalogue is harsher than a
+  real one, where a product word matches far fewer trials. Typing waits 120 ms for a pause
+  before searching; that wait is included.
+- Build time and memory grow with the number of files: every trial has a page, a JSON record,
+  three citation files and a lower-case alias page (≈ 7 files per trial).
+`;
+
 const results: string[] = [];
 const project = workspace();
 for (const n of SIZES) {
@@ -205,10 +226,12 @@ images are off for these builds. "Transferred" counts every response from the fi
 card is on screen, counting for the first query what the page fetched ahead for search (Pagefind's JS, WASM and
 metadata, loaded while the page is idle) plus the index chunks and result fragments, as the preview server sends
 it (it gzips JS; Pagefind's own chunks are compressed already); the last column adds what follows on its own: the rest of
-the first ten results and the filter index for the facet counts. Targets from issue 4: ≤ 150 KB and ≤ 500 ms to the
+the first ten results and, for catalogues up to 2,000 trials, the filter index for the facet counts (above that it
+loads when someone reaches for the filters). Targets from issue 4: ≤ 150 KB and ≤ 500 ms to the
 first result at 10,000 trials.
 
-${results.join('\n')}`;
+${results.join('\n')}
+${READING}`;
 writeFileSync('docs/benchmarks.md', doc);
 console.log('\nwrote docs/benchmarks.md');
 process.exit(0);

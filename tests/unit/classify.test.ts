@@ -2,39 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/ingest/classify.ts';
 import type { Draft } from '../../src/ingest/normalize.ts';
+import { draft } from './draft.ts';
 
-/** A minimal trial draft; tests state only what they are about. */
-function draft(overrides: Partial<Draft> = {}): Draft {
-  return {
-    id: 'NCT00000000',
-    registryIds: ['NCT00000000'],
-    secondaryIds: [],
-    title: 'A trial',
-    officialTitle: null,
-    acronym: null,
-    status: null,
-    phases: [],
-    studyType: null,
-    conditions: [],
-    keywords: [],
-    sponsor: null,
-    collaborators: [],
-    summary: null,
-    description: null,
-    enrollment: null,
-    design: { allocation: null, interventionModel: null, primaryPurpose: null, masking: null, whoMasked: [] },
-    arms: [],
-    interventions: [],
-    outcomes: { primary: [], secondary: [] },
-    eligibility: { sex: null, minAge: null, maxAge: null, healthyVolunteers: null, inclusion: [], exclusion: [] },
-    dates: { start: null, primaryCompletion: null, completion: null, firstPosted: null, lastUpdated: null },
-    locations: [],
-    countries: [],
-    hasResults: null,
-    notes: [],
-    ...overrides,
-  };
-}
 const therapyOf = (o: Partial<Draft>) => classify(draft(o)).therapy;
 const iv = (name: string, description: string | null = null) => ({ type: 'BIOLOGICAL' as const, name, description, otherNames: [] });
 

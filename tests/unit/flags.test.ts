@@ -2,38 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNAL_CODES, criteriaAges, flagTrial } from '../../src/ingest/flags.ts';
 import type { Draft } from '../../src/ingest/normalize.ts';
+import { draft as baseDraft } from './draft.ts';
 
-function draft(overrides: Partial<Draft> = {}): Draft {
-  return {
-    id: 'NCT00000000',
-    registryIds: ['NCT00000000'],
-    secondaryIds: [],
-    title: 'A trial',
-    officialTitle: null,
-    acronym: null,
-    status: 'COMPLETED',
-    phases: [],
-    studyType: 'INTERVENTIONAL',
-    conditions: ['Knee osteoarthritis'],
-    keywords: [],
-    sponsor: null,
-    collaborators: [],
-    summary: null,
-    description: null,
-    enrollment: { count: 20, type: 'ACTUAL' },
-    design: { allocation: null, interventionModel: null, primaryPurpose: null, masking: null, whoMasked: [] },
-    arms: [],
-    interventions: [],
-    outcomes: { primary: [], secondary: [] },
-    eligibility: { sex: 'ALL', minAge: null, maxAge: null, healthyVolunteers: null, inclusion: ['Knee pain'], exclusion: [] },
-    dates: { start: null, primaryCompletion: null, completion: null, firstPosted: null, lastUpdated: null },
-    locations: [],
-    countries: [],
-    hasResults: null,
-    notes: [],
-    ...overrides,
-  };
-}
+/** Defaults that raise no flag: a completed interventional trial with a condition, criteria and 20 participants. */
+const BASE: Partial<Draft> = {
+  status: 'COMPLETED',
+  studyType: 'INTERVENTIONAL',
+  conditions: ['Knee osteoarthritis'],
+  enrollment: { count: 20, type: 'ACTUAL' },
+  eligibility: { sex: 'ALL', minAge: null, maxAge: null, healthyVolunteers: null, inclusion: ['Knee pain'], exclusion: [] },
+};
+const draft = (overrides: Partial<Draft> = {}) => baseDraft(overrides, BASE);
 const AS_OF = new Date('2026-11-22T00:00:00Z');
 const flags = (o: Partial<Draft>) => flagTrial(draft(o), { asOf: AS_OF }).filter((f) => !(SIGNAL_CODES as readonly string[]).includes(f.code));
 const allFlags = (o: Partial<Draft>) => flagTrial(draft(o), { asOf: AS_OF });
