@@ -6,6 +6,9 @@ const resultIds = async (page: Page) => page.locator('[data-search-results] > li
 async function search(page: Page, query: string) {
   await page.goto(`/search/?q=${encodeURIComponent(query)}`);
   await expect(page.locator('[data-search-status]')).toContainText(/result/u);
+  // the count is announced first; the cards follow as their fragments arrive
+  const count = Number(/^(\d+)/u.exec((await page.locator('[data-search-status]').textContent()) ?? '')?.[1] ?? 0);
+  await expect(page.locator('[data-search-results] > li')).toHaveCount(Math.min(count, 10));
 }
 
 test('"secretome" returns the three secretome seed trials', async ({ page }) => {
@@ -53,6 +56,7 @@ test('a phase filter narrows the results, and the URL holds it', async ({ page }
   await page.getByRole('checkbox', { name: /Early phase 1/u }).check();
   await expect(page).toHaveURL(/phase=EARLY_PHASE1/u);
   await expect(page.locator('[data-search-status]')).toHaveText(/^1 result for “secretome”, with 1 filter\.$/u);
+  await expect(page.locator('[data-search-results] > li')).toHaveCount(1);
   expect(await resultIds(page)).toEqual(['NCT07157891']);
 });
 
@@ -62,6 +66,7 @@ test('a deep link restores query, filters and sort; back and forward restore ear
   await expect(page.locator('[data-search-sort]')).toHaveValue('enrollment');
   await expect(page.getByRole('checkbox', { name: /^Completed/u })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: /^Active, not recruiting/u })).toBeChecked();
+  await expect(page.locator('[data-search-results] > li')).toHaveCount(2);
   expect(await resultIds(page)).toEqual(['NCT04208646', 'NCT06688318']);
   await page.getByRole('checkbox', { name: /^Completed/u }).uncheck();
   await expect(page.locator('[data-search-results] > li')).toHaveCount(1);
@@ -74,8 +79,12 @@ test('a deep link restores query, filters and sort; back and forward restore ear
 });
 
 test('sort by enrollment orders the results largest first', async ({ page }) => {
+  await search(page, 'knee');
+  await page.locator('[data-search-sort]').selectOption('enrollment');
+  await expect(page).toHaveURL(/sort=enrollment/u);
+  await expect.poll(() => resultIds(page)).toEqual(['NCT04208646', 'NCT07157891', 'NCT06688318']);
   await page.goto('/search/?q=knee&sort=enrollment');
-  await expect(page.locator('[data-search-status]')).toContainText('result');
+  await expect(page.locator('[data-search-results] > li')).toHaveCount(4);
   expect(await resultIds(page)).toEqual(['NCT04208646', 'NCT07157891', 'NCT06688318']);
 });
 
@@ -90,12 +99,13 @@ test('facets show counts, and results show their metadata', async ({ page }) => 
 test('evidence signals are a facet: small samples only', async ({ page }) => {
   await page.goto('/search/?q=knee&evidence=small-sample');
   await expect(page.getByRole('checkbox', { name: /^Small sample/u })).toBeChecked();
+  await expect(page.locator('[data-search-status]')).toContainText('2 results');
   await expect(page.locator('[data-search-results] > li')).toHaveCount(2);
   expect((await resultIds(page)).sort()).toEqual(['NCT06688318', 'NCT07157891']);
 });
 
 test('no results: the page says so and helps', async ({ page }) => {
-  await page.goto('/search/?q=zzyzx');
+  await page.goto('/search/?q=zzyzx'); // no cards will come
   await expect(page.locator('[data-search-status]')).toHaveText('0 results for “zzyzx”.');
   await expect(page.locator('[data-search-empty]')).toBeVisible();
   await expect(page.locator('[data-search-empty]')).toContainText('Browse every trial');
