@@ -12,13 +12,44 @@ export function allTrials(): Promise<CatalogueEntry[]> {
   return cache;
 }
 
-export async function publicTrials(): Promise<Trial[]> {
-  return (await allTrials()).map(toPublicTrial);
+let publicCache: Promise<Trial[]> | null = null;
+
+/** The public records of every trial, made once per build (every page and endpoint shares them). */
+export function publicTrials(): Promise<Trial[]> {
+  publicCache ??= allTrials().then((entries) => entries.map(toPublicTrial));
+  return publicCache;
 }
 
+let byIdCache: Promise<Map<string, CatalogueEntry>> | null = null;
+
+/** A trial by its id or any of its registry ids, in any case. */
 export async function trialById(id: string): Promise<CatalogueEntry | undefined> {
-  const wanted = id.toLowerCase();
-  return (await allTrials()).find((t) => t.id.toLowerCase() === wanted || t.registryIds.some((r) => r.toLowerCase() === wanted));
+  byIdCache ??= allTrials().then((entries) => {
+    const map = new Map<string, CatalogueEntry>();
+    for (const t of entries) map.set(t.id.toLowerCase(), t);
+    for (const t of entries) for (const r of t.registryIds) if (!map.has(r.toLowerCase())) map.set(r.toLowerCase(), t);
+    return map;
+  });
+  return (await byIdCache).get(id.toLowerCase());
+}
+
+export interface CatalogueStats {
+  trials: number;
+  files: number;
+  /** record files by format */
+  byFormat: Map<string, number>;
+}
+
+let statsCache: Promise<CatalogueStats> | null = null;
+
+/** What the footer of every page says about the catalogue: counted once per build. */
+export function catalogueStats(): Promise<CatalogueStats> {
+  statsCache ??= allTrials().then((trials) => {
+    const byFormat = new Map<string, number>();
+    for (const t of trials) for (const s of t.sources) byFormat.set(s.format, (byFormat.get(s.format) ?? 0) + 1);
+    return { trials: trials.length, files: new Set(trials.flatMap((t) => t.sources.map((s) => s.file))).size, byFormat };
+  });
+  return statsCache;
 }
 
 /**
