@@ -10,6 +10,27 @@ export default defineConfig({
   // keep the HTML's own white space: compression joined "use the" and a following link on the next line
   compressHTML: false,
   integrations: [mdx(), pagefindIndex()],
+  // A strict Content-Security-Policy in a <meta> on every page: Astro hashes every script and
+  // style it emits, so nothing inline runs unless it is ours. Pagefind compiles its WebAssembly
+  // ('wasm-unsafe-eval') and runs a worker from /pagefind/ ('self'). docs/deploy.md lists the
+  // headers a host must add that a <meta> cannot carry (frame-ancestors, report-to, …).
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "connect-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "object-src 'none'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   vite: {
     plugins: [tailwindcss()],
   },

@@ -70,8 +70,8 @@ export function renderGrid(trials: readonly Trial[], options: GridOptions = {}):
     });
     return `<tbody data-group="${group.key}"><tr class="grid-group"><th scope="colgroup" colspan="${trials.length + 1}"><span>${esc(group.label)}</span></th></tr>${rows.join('')}</tbody>`;
   }).join('');
-  return `<div class="compare-scroll" tabindex="0" role="region" aria-label="Comparison grid, scrolls sideways">
-<svg width="0" height="0" aria-hidden="true" style="position:absolute"><defs><linearGradient id="age-open"><stop offset="0.7" stop-color="var(--accent)"/><stop offset="1" stop-color="var(--accent)" stop-opacity="0.15"/></linearGradient></defs></svg>
+  return `<section class="compare-scroll" tabindex="0" aria-label="Comparison grid, scrolls sideways">
+<svg width="0" height="0" aria-hidden="true" class="absolute"><defs><linearGradient id="age-open"><stop offset="0.7" stop-color="var(--accent)"/><stop offset="1" stop-color="var(--accent)" stop-opacity="0.15"/></linearGradient></defs></svg>
 <table class="compare-grid"${options.id ? ` id="${esc(options.id)}"` : ''}>${options.caption ? `<caption class="visually-hidden">${esc(options.caption)}</caption>` : ''}
-<thead><tr><th scope="col" class="grid-attr grid-corner">Attribute</th>${head}</tr></thead>${bodies}</table></div>`;
+<thead><tr><th scope="col" class="grid-attr grid-corner">Attribute</th>${head}</tr></thead>${bodies}</table></section>`;
 }

@@ -114,7 +114,8 @@ export function medicalTrialLd(t: Trial, pageUrl: string): MedicalTrialLd {
     name: t.title,
     ...(t.officialTitle && t.officialTitle !== t.title ? { alternateName: [t.officialTitle] } : {}),
     ...(t.summary ? { description: t.summary } : {}),
-    identifier: t.registryIds.map((id) => ({
+    // a trial without a registry id is identified by its catalogue id
+    identifier: (t.registryIds.length ? t.registryIds : [t.id]).map((id) => ({
       '@type': 'PropertyValue' as const,
       propertyID: registryOf(id)?.name ?? 'MSC Trials Catalogue',
       value: id,

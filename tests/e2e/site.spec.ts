@@ -1,33 +1,6 @@
-/** Every page template: reachable from the header or footer, axe-clean in light and dark, no console errors. */
+/** Site-wide behaviour: navigation, 404, overview, browse, guides, feeds. (Every page's axe/console/CSP gate: gates.spec.ts.) */
 import { expect, test } from '@playwright/test';
-import { SEED_IDS, axeViolations, watchConsole } from './helpers.ts';
-
-const TEMPLATES = [
-  '/',
-  '/trials/',
-  '/trials/NCT06688318/',
-  '/guides/',
-  '/guides/secretome-vs-cells-knee-osteoarthritis/',
-  '/about/',
-  '/data/',
-  '/compare/',
-  '/compare/condition/knee-osteoarthritis/',
-  '/search/',
-  '/no-such-page/',
-];
-
-for (const scheme of ['light', 'dark'] as const) {
-  for (const path of TEMPLATES) {
-    test(`${path} has no WCAG 2.2 A/AA violations (${scheme})`, async ({ page }) => {
-      const consoleErrors = watchConsole(page);
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(path);
-      await page.waitForLoadState('networkidle');
-      expect(await axeViolations(page)).toEqual([]);
-      if (path !== '/no-such-page/') consoleErrors.expectNone();
-    });
-  }
-}
+import { SEED_IDS, watchConsole } from './helpers.ts';
 
 test('the header links every section and the footer links data, citing and feeds', async ({ page }) => {
   await page.goto('/');
