@@ -9,7 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, relative, resolve, sep } from 'node:path';
-import { assemble, listSourceFiles, readCurationFiles, readSourceFile, type FileReading } from '../ingest/catalogue.ts';
+import { assemble, listSourceFiles, readCurationFiles, readSourceFile, sourceFileAt, type FileReading } from '../ingest/catalogue.ts';
+import { decodeRecord } from '../ingest/encoding.ts';
 import { detectFormat } from '../ingest/detect.ts';
 import { IngestError } from '../ingest/types.ts';
 import { toPublicTrial, type Trial } from '../schemas/trial.ts';
@@ -37,9 +38,9 @@ function main(argv: string[]): number {
     return 2;
   }
   const full = resolve(args[0]!);
-  let content: string;
+  let decoded: ReturnType<typeof decodeRecord>;
   try {
-    content = readFileSync(full, 'utf8');
+    decoded = decodeRecord(readFileSync(full));
   } catch (error) {
     process.stderr.write(`cannot read ${args[0]}: ${(error as Error).message}\n`);
     return 1;
@@ -48,7 +49,7 @@ function main(argv: string[]): number {
   const inside = full.startsWith(`${sourcesDir}${sep}`);
   const path = inside ? relative(sourcesDir, full).split(sep).join('/') : basename(full);
   try {
-    const file = { path, content };
+    const file = { path, content: decoded.content, ...(decoded.encoding === 'utf-8' ? {} : { encoding: decoded.encoding }) };
     const detection = detectFormat(file);
     const reading = readSourceFile(file);
     const trials = assemble([reading], { asOf });
@@ -81,7 +82,7 @@ function importReport(reading: FileReading, ownPath: string | null, asOf: Date):
   try {
     others = listSourceFiles(SOURCES)
       .filter((p) => p !== ownPath)
-      .map((p) => readSourceFile({ path: p, content: readFileSync(`${SOURCES}/${p}`, 'utf8') }));
+      .map((p) => readSourceFile(sourceFileAt(SOURCES, p)));
   } catch {
     return [];
   }

@@ -15,6 +15,7 @@ import { groupRecords, mergeRecords, type Merged, type SourcedDraft } from './me
 import { flagTrial, type FlagOptions } from './flags.ts';
 import { normalizeTrial, type Draft } from './normalize.ts';
 import { readRecord } from './read.ts';
+import { decodeRecord } from './encoding.ts';
 import { IngestError, showFound, type SourceFile } from './types.ts';
 
 /** What one record file yields: its trials, normalised, with the file's format and site. */
@@ -59,7 +60,16 @@ export function readSourceFile(file: SourceFile): FileReading {
         found: 'nothing',
       });
     }
-    return normalizeTrial(raw, file, i, result.trials.length);
+    const draft = normalizeTrial(raw, file, i, result.trials.length);
+    if (file.encoding && file.encoding !== 'utf-8') {
+      draft.notes.push({
+        code: 'encoding-converted',
+        field: null,
+        severity: 'warning',
+        message: `The record file is not UTF-8 text; it was read as ${file.encoding === 'windows-1252' ? 'Windows-1252 (Latin-1)' : file.encoding}, in which it is valid. Check accented names against the source.`,
+      });
+    }
+    return draft;
   });
   return { path: file.path, format: result.format, site: result.site, drafts };
 }
@@ -178,10 +188,14 @@ export function readCurationFiles(dir: string): CurationInput[] {
     .map((name) => ({ path: `${dir.replace(/\/+$/u, '').split(sep).join('/')}/${name}`, content: readFileSync(join(dir, name), 'utf8') }));
 }
 
+/** A record file as the readers take it: its bytes decoded (UTF-8, else Windows-1252 with a flag). */
+export function sourceFileAt(dir: string, path: string): SourceFile {
+  const { content, encoding } = decodeRecord(readFileSync(join(dir, path)));
+  return { path, content, ...(encoding === 'utf-8' ? {} : { encoding }) };
+}
+
 /** Read a whole sources folder (for the CLI and tests; the Astro loader caches per file). */
 export function loadCatalogue(dir: string, options: AssembleOptions): CatalogueEntry[] {
-  const readings = listSourceFiles(dir).map((path) =>
-    readSourceFile({ path, content: readFileSync(join(dir, path), 'utf8') }),
-  );
+  const readings = listSourceFiles(dir).map((path) => readSourceFile(sourceFileAt(dir, path)));
   return assemble(readings, options);
 }

@@ -446,6 +446,52 @@ function missingFlags(trial: Draft): Flag[] {
   ];
 }
 
+/**
+ * HTML markup a record's text carries (a tag that runs or loads something, an event-handler
+ * attribute, a javascript: URL). Pages always print record text as text, so it is inert; the
+ * flag tells the reader the odd characters are the record's own, and a curator where to look.
+ * Comparisons such as "<18 years" or "p<0.05" are not markup.
+ */
+const MARKUP = /<\/?(?:script|style|iframe|img|svg|object|embed|link|meta|form|input|a|b|i|u|br|p|div|span|font|table)\b[^<>]{0,300}>|\bon[a-z]{3,20}\s*=|\bjavascript:/iu;
+
+export function markupFields(trial: Draft): { field: string; quote: string }[] {
+  const texts: [string, string | null][] = [
+    ['title', trial.title],
+    ['officialTitle', trial.officialTitle],
+    ['sponsor', trial.sponsor],
+    ['summary', trial.summary],
+    ['description', trial.description],
+    ...trial.conditions.map((c, i): [string, string] => [`conditions.${i}`, c]),
+    ...trial.keywords.map((k, i): [string, string] => [`keywords.${i}`, k]),
+    ...trial.interventions.flatMap((x, i): [string, string | null][] => [[`interventions.${i}.name`, x.name], [`interventions.${i}.description`, x.description]]),
+    ...trial.eligibility.inclusion.map((c, i): [string, string] => [`eligibility.inclusion.${i}`, c]),
+    ...trial.eligibility.exclusion.map((c, i): [string, string] => [`eligibility.exclusion.${i}`, c]),
+    ...trial.locations.map((l, i): [string, string | null] => [`locations.${i}.facility`, l.facility]),
+  ];
+  const out: { field: string; quote: string }[] = [];
+  for (const [field, text] of texts) {
+    const m = text ? MARKUP.exec(text) : null;
+    if (m) out.push({ field, quote: m[0].slice(0, 60) });
+  }
+  return out;
+}
+
+function markupFlags(trial: Draft): Flag[] {
+  const found = markupFields(trial);
+  if (found.length === 0) return [];
+  return [
+    {
+      code: 'markup-in-text',
+      field: found[0]!.field,
+      severity: 'warning',
+      message: `The record's text contains HTML markup (${found
+        .slice(0, 3)
+        .map((f) => `${f.field}: “${f.quote}”`)
+        .join('; ')}${found.length > 3 ? `; ${found.length - 3} more field${found.length === 4 ? '' : 's'}` : ''}). It is shown as plain text and never run.`,
+    },
+  ];
+}
+
 /** All data-quality flags of one trial, reader notes first. */
 export function flagTrial(trial: Draft, options: FlagOptions): Flag[] {
   const flags = [
@@ -456,6 +502,7 @@ export function flagTrial(trial: Draft, options: FlagOptions): Flag[] {
     ...enrollmentFlags(trial),
     ...staleFlags(trial, options),
     ...missingFlags(trial),
+    ...markupFlags(trial),
     ...evidenceFlags(trial, options),
   ];
   const seen = new Set<string>();

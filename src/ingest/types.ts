@@ -76,6 +76,8 @@ export interface SourceFile {
   /** path relative to content/sources/, with forward slashes */
   path: string;
   content: string;
+  /** how the bytes were decoded (encoding.ts); absent means UTF-8 */
+  encoding?: 'utf-8' | 'windows-1252';
 }
 
 export type Reader = (file: SourceFile) => ReadResult;

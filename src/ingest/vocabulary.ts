@@ -179,6 +179,8 @@ export const FLAG = {
   'status-stale': { label: 'Status probably out of date', explanation: 'The trial is still listed as open more than a year after its completion date: the registry record has probably not been updated.' },
   'unmapped-value': { label: 'Value not understood', explanation: 'The record states a value outside the vocabulary; it is shown as not stated and quoted in the flag.' },
   'no-registry-id': { label: 'No registry id', explanation: 'The record states no registry id; the trial is filed under a name made from its file name.' },
+  'markup-in-text': { label: 'Markup in the text', explanation: 'The record’s text contains HTML markup such as a script or image tag. The catalogue shows it as plain text and never runs it; it usually means a copy-paste accident or a tampered record.' },
+  'encoding-converted': { label: 'File was not UTF-8', explanation: 'The record file is not UTF-8 text; it was read as Windows-1252 (Latin-1), in which it is valid. Accented names may need checking against the source.' },
   'generic-reader': { label: 'Unfamiliar page layout', explanation: 'The record comes from a site layout the catalogue has no dedicated reader for; only clearly labelled fields were read.' },
   'unlabelled-id': { label: 'Registry id not labelled', explanation: 'The page did not label its registry id; the catalogue took the only one it names, or none when it names several.' },
   'unsplit-list': { label: 'Values run together', explanation: 'The copied page ran several values together without separators; they are kept as written rather than split by guesswork.' },

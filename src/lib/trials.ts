@@ -5,19 +5,20 @@ import { idSlug } from './site.ts';
 
 let cache: Promise<CatalogueEntry[]> | null = null;
 
-export function allTrials(): Promise<CatalogueEntry[]> {
+/** Every entry, sorted by id: a fresh array each call (callers sort and filter their own copy). */
+export async function allTrials(): Promise<CatalogueEntry[]> {
   cache ??= getCollection('trials').then((entries) =>
     entries.map((e) => e.data as CatalogueEntry).sort((a, b) => a.id.localeCompare(b.id, 'en')),
   );
-  return cache;
+  return [...(await cache)];
 }
 
 let publicCache: Promise<Trial[]> | null = null;
 
 /** The public records of every trial, made once per build (every page and endpoint shares them). */
-export function publicTrials(): Promise<Trial[]> {
+export async function publicTrials(): Promise<Trial[]> {
   publicCache ??= allTrials().then((entries) => entries.map(toPublicTrial));
-  return publicCache;
+  return [...(await publicCache)];
 }
 
 let byIdCache: Promise<Map<string, CatalogueEntry>> | null = null;

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { assemble, listSourceFiles, readCurationFiles, readSourceFile, type FileReading } from '../ingest/catalogue.ts';
+import { assemble, listSourceFiles, readCurationFiles, readSourceFile, sourceFileAt, type FileReading } from '../ingest/catalogue.ts';
 import { IngestError } from '../ingest/types.ts';
 
 export interface TrialsLoaderOptions {
@@ -69,8 +69,8 @@ export function trialsLoader(options: TrialsLoaderOptions): Loader {
         let reused = 0;
         const readings: FileReading[] = [];
         for (const path of listSourceFiles(dir)) {
-          const content = readFileSync(join(dir, path), 'utf8');
-          const digest = generateDigest(`${version}\0${content}`);
+          const file = sourceFileAt(dir, path);
+          const digest = generateDigest(`${version}\0${file.encoding ?? 'utf-8'}\0${file.content}`);
           meta.delete(`reading:${path}`); // where earlier versions kept the reading
           const hit = cached(path, digest);
           if (hit) {
@@ -78,7 +78,7 @@ export function trialsLoader(options: TrialsLoaderOptions): Loader {
             reused += 1;
             continue;
           }
-          const reading = readSourceFile({ path, content });
+          const reading = readSourceFile(file);
           writeFileSync(cachePath(path), JSON.stringify({ digest, reading }));
           readings.push(reading);
         }

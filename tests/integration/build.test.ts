@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'node-html-parser';
 import { afterAll, describe, expect, it } from 'vitest';
+import { largeRecord } from '../fixtures/bad/large-record.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'msc-build-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -69,7 +71,7 @@ describe('astro build over a sources folder', () => {
     const sources = join(temp, 'bad-sources');
     mkdirSync(sources, { recursive: true });
     cpSync('../shared/seeds/000_86288b0c402870c7.txt', join(sources, 'good.txt'));
-    cpSync('tests/fixtures/records/bad/no-title.txt', join(sources, 'sub/untitled.txt'), { recursive: true });
+    cpSync('tests/fixtures/bad/no-title.txt', join(sources, 'sub/untitled.txt'), { recursive: true });
     const result = build(sources, join(temp, 'bad-dist'));
     expect(result.status).not.toBe(0);
     const output = result.stderr + result.stdout;
@@ -104,4 +106,46 @@ describe('astro build over a sources folder', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr + result.stdout).toContain('NCT06688318.yaml: the value for enrollment does not fit that field');
   }, 200_000);
+
+  it('the bad-input corpus: published records keep their flags, markup stays inert, nothing else is lost', () => {
+    const sources = join(temp, 'corpus-sources');
+    cpSync('../shared/seeds', sources, { recursive: true });
+    for (const name of ['script-injection.json', 'collision-NCT06688318.json', 'latin1.txt']) cpSync(`tests/fixtures/bad/${name}`, join(sources, 'bad', name), { recursive: true });
+    const large = largeRecord(5 * 1024 * 1024);
+    writeFileSync(join(sources, 'bad/large.json'), large);
+    expect(Buffer.byteLength(large)).toBeGreaterThanOrEqual(5 * 1024 * 1024);
+
+    const out = join(temp, 'corpus-dist');
+    const result = build(sources, out);
+    expect(result.status, result.stderr + result.stdout).toBe(0);
+    const trials = JSON.parse(readFileSync(join(out, 'trials.json'), 'utf8')) as { id: string; description: string | null; flags: { code: string }[] }[];
+    // every seed trial is still there, beside the three new ones; the collision merged
+    expect(trials.map((t) => t.id)).toEqual(['ISRCTN99999903', 'NCT04208646', 'NCT04501354', 'NCT05921058', 'NCT06688318', 'NCT07157891', 'NCT09999901', 'NCT09999904']);
+    const codes = (id: string) => trials.find((t) => t.id === id)!.flags.map((f) => f.code);
+    expect(codes('NCT06688318')).toContain('source-conflict');
+    expect(codes('NCT09999901')).toContain('markup-in-text');
+    expect(codes('ISRCTN99999903')).toContain('encoding-converted');
+    expect(trials.find((t) => t.id === 'NCT09999904')!.description!.length).toBeGreaterThan(5_000_000);
+
+    // the flags are visible on the pages, in plain words
+    const html = (id: string) => readFileSync(join(out, `trials/${id}/index.html`), 'utf8');
+    expect(html('NCT06688318')).toContain('Sources disagree');
+    expect(html('NCT09999901')).toContain('Markup in the text');
+    expect(html('ISRCTN99999903')).toContain('File was not UTF-8');
+    expect(html('ISRCTN99999903')).toContain('Sjögren');
+
+    // injected markup is text: no element, attribute or URL from the record made it into the DOM
+    const root = parse(html('NCT09999901'));
+    for (const script of root.querySelectorAll('script')) {
+      const type = script.getAttribute('type');
+      expect(type === 'application/ld+json' || type === 'module' || script.getAttribute('src') || !script.textContent.includes('alert'), script.outerHTML.slice(0, 200)).toBeTruthy();
+    }
+    expect(root.querySelectorAll('img, iframe, svg[onload], b[onmouseover]').filter((el) => /alert|evil/u.test(el.outerHTML))).toEqual([]);
+    expect(root.querySelectorAll('*').flatMap((el) => Object.keys(el.attributes).filter((a) => /^on/iu.test(a)))).toEqual([]);
+    expect(root.querySelectorAll('a').filter((a) => /^\s*javascript:/iu.test(a.getAttribute('href') ?? ''))).toEqual([]);
+    expect(root.querySelector('h1')!.textContent).toContain("<script>alert('title')</script>");
+    // the JSON-LD block cannot be closed early by a record's "</script>"
+    const ld = root.querySelector('script[type="application/ld+json"]')!;
+    expect(JSON.parse(ld.textContent).alternateName).toEqual(["Injected markup test: </script><script>alert('breakout')</script>"]);
+  }, 300_000);
 });

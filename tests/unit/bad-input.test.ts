@@ -1,12 +1,17 @@
-/** Bad input gets a clear error naming the file, the field, what was expected and what was found. */
+/**
+ * The bad-input corpus (tests/fixtures/bad/, listed in its README): every file gives its named
+ * error — file, field, what was expected, what was found — or a visible flag. Files are read as
+ * the build reads them, bytes first (sourceFileAt), so encodings and binary data take the real path.
+ */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assemble, readSourceFile, validate } from '../../src/ingest/catalogue.ts';
+import { assemble, readSourceFile, sourceFileAt, validate } from '../../src/ingest/catalogue.ts';
 import { IngestError } from '../../src/ingest/types.ts';
 
-const BAD = 'tests/fixtures/records/bad';
+const BAD = 'tests/fixtures/bad';
 const read = (path: string, content: string) => () => readSourceFile({ path, content });
-const fixture = (name: string) => read(name, readFileSync(`${BAD}/${name}`, 'utf8'));
+const fixture = (name: string) => () => readSourceFile(sourceFileAt(BAD, name));
+const asOf = new Date('2026-11-22T00:00:00Z');
 
 function errorOf(fn: () => unknown): IngestError {
   try {
@@ -26,6 +31,20 @@ describe('bad records', () => {
 
   it('a file of white space', () => expect(errorOf(fixture('blank.txt')).message).toContain('blank.txt: the file is empty'));
 
+  it('binary junk from the corpus (a damaged PNG)', () => {
+    const e = errorOf(fixture('junk.bin'));
+    expect(e.message).toMatch(/^junk\.bin: the file is not text \(binary data or a wrong encoding\)/u);
+    expect(e.expected).toBe('UTF-8 text: a copied trial page or ClinicalTrials.gov JSON');
+    expect(e.found).toMatch(/^\d+ control or undecodable characters in the first \d+ characters$/u);
+  });
+
+  it('invalid JSON (a trailing comma) names the place', () => {
+    const e = errorOf(fixture('invalid.json'));
+    expect(e.message).toMatch(/^invalid\.json: the file looks like JSON but cannot be parsed/u);
+    expect(e.expected).toBe('a complete ClinicalTrials.gov API v2 JSON document');
+    expect(e.found).toMatch(/line 3 column 103/u);
+  });
+
   it('binary junk', () => {
     const junk = String.fromCharCode(...Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256));
     const e = errorOf(read('junk.bin', junk));
@@ -41,9 +60,9 @@ describe('bad records', () => {
   });
 
   it('JSON that is not ClinicalTrials.gov', () => {
-    const e = errorOf(read('other.json', '{"foo": 1}'));
+    const e = errorOf(fixture('other.json'));
     expect(e.field).toBe('protocolSection');
-    expect(e.found).toBe('{"foo":1}');
+    expect(e.found).toBe('{"foo":1,"bar":[true,null]}');
   });
 
   it('an unknown layout with no title', () => {
@@ -76,5 +95,49 @@ describe('bad records', () => {
     expect(e.field).toBe('enrollment.count');
     expect(e.expected).toMatch(/>=0|greater than or equal to 0/u);
     expect(e.found).toBe('-3');
+  });
+});
+
+describe('bad records that are published, with a flag', () => {
+  it('a record that is not UTF-8 is read as Windows-1252, keeps its accents and says so', () => {
+    const bytes = readFileSync(`${BAD}/latin1.txt`);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const reading = fixture('latin1.txt')();
+    const [trial] = assemble([reading], { asOf });
+    expect(trial!.id).toBe('ISRCTN99999903');
+    expect(trial!.title).toBe("Mesenchymal stromal cells for Sjögren's syndrome: a pilot study in São Paulo");
+    expect(trial!.sponsor).toBe('Universidade de São Paulo - Faculdade de Medicina');
+    expect(JSON.stringify(trial)).not.toContain('\uFFFD');
+    const flag = trial!.flags.find((f) => f.code === 'encoding-converted');
+    expect(flag).toMatchObject({ severity: 'warning', field: null });
+    expect(flag!.message).toContain('read as Windows-1252 (Latin-1)');
+  });
+
+  it('markup in a record stays text and is flagged with the fields that carry it', () => {
+    const [trial] = assemble([fixture('script-injection.json')()], { asOf });
+    expect(trial!.title).toBe("<script>alert('title')</script> Umbilical cord MSC for knee osteoarthritis");
+    const flag = trial!.flags.find((f) => f.code === 'markup-in-text')!;
+    expect(flag.field).toBe('title');
+    expect(flag.message).toBe(
+      "The record's text contains HTML markup (title: “<script>”; officialTitle: “</script>”; sponsor: “<img src=x onerror=alert('sponsor')>”; 8 more fields). It is shown as plain text and never run.",
+    );
+  });
+
+  it('comparisons in criteria are not markup', () => {
+    const [trial] = assemble([readSourceFile({ path: 'x.txt', content: readFileSync('../shared/seeds/003_437f84a799927563.txt', 'utf8') })], { asOf });
+    expect(trial!.flags.map((f) => f.code)).not.toContain('markup-in-text');
+  });
+
+  it('an id collision with conflicting data merges into one trial and flags every disagreement', () => {
+    const seed = readSourceFile({ path: '000_86288b0c402870c7.txt', content: readFileSync('../shared/seeds/000_86288b0c402870c7.txt', 'utf8') });
+    const entries = assemble([seed, fixture('collision-NCT06688318.json')()], { asOf });
+    expect(entries).toHaveLength(1);
+    const [trial] = entries;
+    expect(trial!.sources.map((s) => s.file)).toEqual(['collision-NCT06688318.json', '000_86288b0c402870c7.txt']);
+    const conflicts = trial!.flags.filter((f) => f.code === 'source-conflict');
+    expect(conflicts.map((f) => f.field).sort()).toEqual(['enrollment', 'status']);
+    expect(conflicts.find((f) => f.field === 'enrollment')!.message).toBe(
+      'Sources disagree on enrollment: “300 (estimated)” in collision-NCT06688318.json (clinicaltrials.gov) vs “11” in 000_86288b0c402870c7.txt (ctv.veeva.com). Shown: “300 (estimated)”, from ClinicalTrials.gov API v2 JSON, first in precedence.',
+    );
   });
 });
