@@ -15,7 +15,8 @@ const font = (weight: 400 | 700) =>
   readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`));
 
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | null = null;
-const CACHE = join(process.cwd(), 'node_modules/.cache/msc-og');
+// CATALOGUE_CACHE_DIR moves every build cache (a clean build for the reproducibility test)
+const CACHE = process.env.CATALOGUE_CACHE_DIR ? join(process.env.CATALOGUE_CACHE_DIR, 'msc-og') : join(process.cwd(), 'node_modules/.cache/msc-og');
 
 export interface OgCard {
   eyebrow: string;

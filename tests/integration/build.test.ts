@@ -4,7 +4,9 @@
  * Runs the real `astro build` against a temporary folder (CATALOGUE_SOURCES) and output dir.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { listFiles } from '../../scripts/quality/site.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
@@ -14,9 +16,9 @@ import { largeRecord } from '../fixtures/bad/large-record.ts';
 const temp = mkdtempSync(join(tmpdir(), 'msc-build-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function build(sources: string, outDir: string, curation = join(temp, 'no-curation')) {
+function build(sources: string, outDir: string, curation = join(temp, 'no-curation'), extraEnv: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    env: { ...process.env, CATALOGUE_SOURCES: sources, CATALOGUE_CURATION: curation, CATALOGUE_AS_OF: '2026-11-22', CATALOGUE_OG_IMAGES: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, CATALOGUE_SOURCES: sources, CATALOGUE_CURATION: curation, CATALOGUE_AS_OF: '2026-11-22', CATALOGUE_OG_IMAGES: '0', ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
     encoding: 'utf8',
     timeout: 180_000,
   });
@@ -148,4 +150,27 @@ describe('astro build over a sources folder', () => {
     const ld = root.querySelector('script[type="application/ld+json"]')!;
     expect(JSON.parse(ld.textContent).alternateName).toEqual(["Injected markup test: </script><script>alert('breakout')</script>"]);
   }, 300_000);
+
+  it('two clean builds of the same commit are byte-identical, but for the files Pagefind writes in hash-map order', () => {
+    const digests = (dir: string) => new Map(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+    const runs = [1, 2].map((n) => {
+      const out = join(temp, `repro-${n}`);
+      // a fresh cache folder each time: no content-layer store, no cached readings or social images
+      const result = build(join(process.cwd(), 'content/sources'), out, join(process.cwd(), 'content/curation'), {
+        CATALOGUE_CACHE_DIR: join(temp, `repro-cache-${n}`),
+        CATALOGUE_OG_IMAGES: '1',
+      });
+      expect(result.status, result.stderr + result.stdout).toBe(0);
+      return digests(out);
+    });
+    const [a, b] = runs as [Map<string, string>, Map<string, string>];
+    const differing = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort();
+    // Pagefind 1.5 orders its filter index and metadata by hash-map iteration (Pagefind/pagefind#638):
+    // the same filters in another order, so other bytes and other content-hashed names
+    const pagefindOrder = /^pagefind\/(filter\/[^/]+\.pf_filter|pagefind\.[a-z_0-9]+\.pf_meta|pagefind-entry\.json)$/u;
+    expect(differing.filter((f) => !pagefindOrder.test(f))).toEqual([]);
+    // everything people read or download is identical: every page, data file, image and feed
+    expect([...a.keys()].filter((f) => f.endsWith('.html') || f.endsWith('.json') || f.endsWith('.png')).length).toBeGreaterThan(40);
+    expect([...a.keys()].filter((f) => !f.startsWith('pagefind/')).sort()).toEqual([...b.keys()].filter((f) => !f.startsWith('pagefind/')).sort());
+  }, 400_000);
 });
