@@ -232,3 +232,34 @@ describe('heading-like lines inside a description do not cut it short', () => {
     expect(t.eligibility.inclusion).not.toContain('SLE by SLICC 2012');
   });
 });
+
+describe('reader regressions found by the synthetic benchmark records', () => {
+  const read = (path: string, content: string) => assemble([readSourceFile({ path, content })], { asOf: AS_OF })[0]!;
+
+  it('Veeva: a phase line "N/A" is one value (Not applicable), not "N" and "A"', () => {
+    const content = readFileSync(`${ROOT}/veeva/glued-minimal.txt`, 'utf8').replace('Phase 2/Phase 3', 'N/A');
+    const t = read('v.txt', content);
+    expect(t.phases).toEqual(['NA']);
+    expect(t.flags.filter((f) => f.code === 'unmapped-value' && f.field === 'phases')).toEqual([]);
+  });
+
+  it('ClinicalTrials.gov classic: "Other: Placebo" inside an arm is the arm\'s intervention, not a new arm', () => {
+    const content = readFileSync(`${ROOT}/ctgov-classic/crossover-tabs.txt`, 'utf8')
+      .replace('Biological: Autologous BM-MSC\nPhase 2 Phase 3', 'Biological: Autologous BM-MSC\nOther: Placebo\nPhase 2 Phase 3')
+      .replace('    Placebo at month 0, MSC at month 6.\n', '    Placebo at month 0, MSC at month 6.\n\n    Other: Placebo\n    Normal saline.\n');
+    const t = read('c.txt', content);
+    expect(t.arms.map((a) => [a.type, a.label])).toEqual([
+      ['EXPERIMENTAL', 'Early MSC'],
+      ['ACTIVE_COMPARATOR', 'Delayed MSC'],
+    ]);
+    expect(t.arms[1]!.interventions).toEqual(['Other: Placebo', 'Biological: Autologous BM-MSC']);
+    expect(t.interventions.find((x) => x.name === 'Placebo')).toMatchObject({ type: 'OTHER', description: 'Normal saline.' });
+  });
+
+  it('meddatax: keywords are one a line, also in lower case', () => {
+    const content = readFileSync(`${ROOT}/meddatax/results-months.txt`, 'utf8').replace('BPD\nPreterm\n', 'BPD\ndental pulp\nmesenchymal stromal cells\n');
+    const t = read('m.txt', content);
+    expect(t.keywords).toEqual(['BPD', 'dental pulp', 'mesenchymal stromal cells']);
+    expect(t.flags.filter((f) => f.field === 'keywords')).toEqual([]);
+  });
+});

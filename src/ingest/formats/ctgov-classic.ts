@@ -252,7 +252,13 @@ function readArms(lines: readonly string[], trial: RawTrial): void {
   for (const raw of lines) {
     const line = stripBullets(raw);
     if (line === '' || /^(Arm|Group\/Cohort)\s+Intervention\/Treatment$/iu.test(line)) continue;
-    const armMatch = ARM_PREFIX.exec(line);
+    let armMatch = ARM_PREFIX.exec(line);
+    // "Other: Placebo" is an arm type and an intervention type alike: inside an arm, a name the
+    // condition table lists as an "Other" intervention is that intervention, not a new arm
+    if (armMatch && arm && /^other$/iu.test(armMatch[1]!)) {
+      const name = armMatch[2]!.trim();
+      if (trial.interventions.some((x) => x.name === name && /^other$/iu.test(x.type ?? ''))) armMatch = null;
+    }
     if (armMatch) {
       arm = { label: armMatch[2]!.trim(), type: armMatch[1]!, description: null, interventions: [] };
       trial.arms.push(arm);

@@ -9,7 +9,7 @@
  * "Other Identifiers", "More Related Trials" (other trials: never this trial's ids).
  */
 import { IngestError, emptyRawTrial, type RawOutcome, type RawTrial, type ReadResult, type SourceFile } from '../types.ts';
-import { laterHeadings, listItems, nonEmpty, paragraphs, sectionLines, sections, toLines } from '../text.ts';
+import { laterHeadings, listItems, nonEmpty, paragraphs, sectionLines, sections, stripBullets, toLines } from '../text.ts';
 import {
   enrollmentType,
   interventionDisplay,
@@ -157,7 +157,8 @@ export function readMeddatax(file: SourceFile): ReadResult {
 
   trial.conditions = listItems(body('Conditions') ?? []);
   noteRunOn(trial, 'conditions', trial.conditions);
-  trial.keywords = listItems(body('Keywords') ?? []);
+  // keywords are short and one a line: a line in lower case is a keyword, not a wrapped continuation
+  trial.keywords = nonEmpty(body('Keywords') ?? []).map(stripBullets).filter(Boolean);
   noteRunOn(trial, 'keywords', trial.keywords);
 
   trial.design.allocation = value('Allocation Method');

@@ -111,7 +111,9 @@ export function readVeeva(file: SourceFile): ReadResult {
   const statusBlock = nonEmpty(get('Status and phase') ?? get('Status') ?? []);
   for (const line of statusBlock) {
     if (/^(early\s+)?phase\b|^n\/a$|^not applicable$/iu.test(line)) {
-      trial.phases.push(...line.split(/\s*[/,]\s*|\s+and\s+/iu).filter(Boolean));
+      // "N/A" is one value; "Phase 1/Phase 2" and "Phase 1, Phase 2" are two
+      if (/^n\/a$/iu.test(line)) trial.phases.push(line);
+      else trial.phases.push(...line.split(/\s*[/,]\s*|\s+and\s+/iu).filter(Boolean));
     } else if (trial.status === null) trial.status = line;
     else notes.push(unmapped('status', line, 'an extra status line'));
   }
