@@ -1,11 +1,14 @@
 /**
- * npm run bench — search performance at scale, measured on this machine.
+ * npm run bench — the catalogue at scale, measured on this machine (never asserted in tests).
  *
- * For each size (default 2,000 and 10,000; BENCH_SIZES=500,2000 to choose): writes synthetic
- * ClinicalTrials.gov JSON records, builds the whole site from them (social images off), serves it
- * with Astro's preview server and drives Debian Chromium: open /search/, type a query, and measure
- * the bytes transferred from the first keystroke until the first result is on screen, and the time
- * that takes. Results go to docs/benchmarks.md and stdout. Nothing here is asserted: figures vary.
+ * For each size (default 100, 2,000 and 10,000; BENCH_SIZES=500,2000 to choose) it writes
+ * synthetic records in all five formats (scripts/bench/: ClinicalTrials.gov JSON in files of 500
+ * studies, and one copied page per trial in the Veeva, meddatax, MedPath and ClinicalTrials.gov
+ * classic layouts), builds the whole site from clean caches (ingest + Astro + Pagefind; social
+ * images off), changes one record and builds again, then serves the site and drives Debian
+ * Chromium: a trial page's transfer and the JS it runs, and the first searches. BENCH_AUDIT=1 adds
+ * Lighthouse (npm run audit) on the 2,000-trial site; BENCH_PROFILE=1 profiles the largest build
+ * and prints where its time goes. Results go to docs/benchmarks.md and stdout.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, symlinkSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,8 +17,10 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { preview } from 'astro';
 import { syntheticStudy } from './bench/synthetic.ts';
+import { TEXT_LAYOUTS, syntheticPage } from './bench/synthetic-text.ts';
+import { summariseProfile } from './bench/profile.ts';
 
-const SIZES = (process.env.BENCH_SIZES ?? '2000,10000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '100,2000,10000').split(',').map(Number);
 const ROOT = '.bench';
 const QUERIES = ['secretome', "wharton's jelly", 'NCT10000042'];
 
@@ -39,15 +44,38 @@ function dirSize(dir: string): { bytes: number; files: number } {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-/** The synthetic records plus the real ones of content/sources (the guides cite those). */
-function writeSources(n: number, dir: string) {
+/**
+ * The synthetic records, a fifth in each format, plus the real ones of content/sources (the guides
+ * cite those). Trial i goes to format i mod 5; JSON studies go in files of up to 500.
+ */
+function writeSources(n: number, dir: string): { changeOne: () => void } {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   cpSync('content/sources', join(dir, 'catalogue'), { recursive: true });
-  for (let start = 0; start < n; start += 500) {
-    const studies = Array.from({ length: Math.min(500, n - start) }, (_, k) => syntheticStudy(start + k + 1));
-    writeFileSync(join(dir, `chunk-${String(start / 500).padStart(3, '0')}.json`), JSON.stringify(studies));
+  const json: number[] = [];
+  let firstText: { path: string; i: number } | null = null;
+  for (let i = 1; i <= n; i += 1) {
+    const layout = i % 5 === 0 ? null : TEXT_LAYOUTS[(i % 5) - 1]!;
+    if (!layout) {
+      json.push(i);
+      continue;
+    }
+    const path = join(dir, layout, String(Math.floor(i / 1000)).padStart(3, '0'), `trial-${i}.txt`);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, syntheticPage(i, layout));
+    firstText ??= { path, i };
   }
+  for (let k = 0; k < json.length; k += 500) {
+    writeFileSync(join(dir, `ctgov-${String(k / 500).padStart(3, '0')}.json`), JSON.stringify(json.slice(k, k + 500).map(syntheticStudy)));
+  }
+  return {
+    // what a curator does between builds: one record file edited (here: a sentence added)
+    changeOne: () => {
+      if (!firstText) return;
+      const text = readFileSync(firstText.path, 'utf8');
+      writeFileSync(firstText.path, text.replace(`(${firstText.i})`, `(${firstText.i}, edited)`));
+    },
+  };
 }
 
 /**
@@ -58,25 +86,75 @@ function workspace(): string {
   const root = join(process.cwd(), ROOT, 'project');
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  for (const item of ['src', 'content', 'public', 'docs', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(item, join(root, item), { recursive: true });
+  for (const item of ['src', 'content', 'public', 'docs', 'astro.config.mjs', 'tsconfig.json', 'package.json', '.gitignore']) cpSync(item, join(root, item), { recursive: true });
   symlinkSync(join(process.cwd(), 'node_modules'), join(root, 'node_modules'), 'dir');
   return root;
 }
 
-function build(project: string, sources: string, outDir: string) {
+interface Build {
+  seconds: number;
+  peakMb: number;
+  /** phases from Astro's log: content sync (ingest), page generation, search index */
+  ingestSeconds: number | null;
+  generateSeconds: number | null;
+  pagefindSeconds: number | null;
+  ingestLine: string;
+}
+
+function build(project: string, sources: string, outDir: string, cacheDir: string, profileDir?: string): Build {
   const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+  const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir];
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
     cwd: project,
-    env: { ...process.env, CATALOGUE_SOURCES: sources, CATALOGUE_OG_IMAGES: '0', CATALOGUE_AS_OF: '2026-11-22', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, CATALOGUE_SOURCES: sources, CATALOGUE_CACHE_DIR: cacheDir, CATALOGUE_OG_IMAGES: '0', CATALOGUE_AS_OF: '2026-11-22', ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
-    maxBuffer: 1 << 28,
+    maxBuffer: 1 << 30,
   });
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`build failed:\n${run.stderr.slice(-3000)}`);
   const log = run.stdout + run.stderr;
   const pagefind = /search index in (\d+) ms/u.exec(log)?.[1];
+  const ingest = /\[msc-trials-loader\] (.*) in (\d+) ms/u.exec(log);
+  const generate = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)/u.exec(log);
   const peakKb = Number(/(\d+)\s*$/u.exec(run.stderr.trim())?.[1] ?? 0);
-  return { seconds, pagefindSeconds: pagefind ? Number(pagefind) / 1000 : null, peakMb: peakKb / 1024 };
+  return {
+    seconds,
+    peakMb: peakKb / 1024,
+    ingestSeconds: ingest ? Number(ingest[2]) / 1000 : null,
+    ingestLine: ingest?.[1] ?? '',
+    generateSeconds: generate ? Number(generate[1]) / (generate[2] === 'ms' ? 1000 : 1) : null,
+    pagefindSeconds: pagefind ? Number(pagefind) / 1000 : null,
+  };
+}
+
+/** A trial page as a reader on a gzipping host receives it: HTML + CSS (gzip), and the JS it runs on load. */
+async function measureTrialPages(base: string, dist: string) {
+  const rows = JSON.parse(readFileSync(join(dist, 'data/browse.json'), 'utf8')) as { url: string }[];
+  const sample = rows.filter((_, k) => k % Math.max(1, Math.floor(rows.length / 50)) === 0).slice(0, 50);
+  const gz = (path: string) => gzipSync(readFileSync(path)).length;
+  const sizes = sample
+    .map((r) => {
+      const html = readFileSync(join(dist, r.url, 'index.html'), 'utf8');
+      const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/gu)].map((m) => gz(join(dist, m[1]!)));
+      return { url: r.url, html: Buffer.byteLength(html), htmlGzip: gzipSync(html).length, cssGzip: css.reduce((a, b) => a + b, 0) };
+    })
+    .sort((a, b) => a.htmlGzip + a.cssGzip - (b.htmlGzip + b.cssGzip));
+  const median = sizes[Math.floor(sizes.length / 2)]!;
+  const largest = sizes[sizes.length - 1]!;
+  // the JS a trial page loads before anyone interacts (a person can read it without any)
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage();
+  const js: string[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') js.push(new URL(r.url()).pathname);
+  });
+  await page.goto(`${base}${median.url}`, { waitUntil: 'networkidle' });
+  await browser.close();
+  const jsGzip = js.reduce((sum, p) => sum + gz(join(dist, p)), 0);
+  return { median, largest, jsFiles: js.length, jsGzip };
 }
 
 interface Measure {
@@ -183,54 +261,130 @@ const READING = `
   three citation files and a lower-case alias page (≈ 7 files per trial).
 `;
 
-const results: string[] = [];
+interface SizeResult {
+  n: number;
+  trials: number;
+  full: Build;
+  rebuild: Build;
+  site: { bytes: number; files: number };
+  index: { bytes: number; files: number };
+  htmlPages: number;
+  trialPage: Awaited<ReturnType<typeof measureTrialPages>>;
+  search: Awaited<ReturnType<typeof measureSearch>>;
+  audit: string | null;
+}
+
+const results: SizeResult[] = [];
 const project = workspace();
+const largest = Math.max(...SIZES);
 for (const n of SIZES) {
-  const dir = join(ROOT, String(n));
-  const sources = join(process.cwd(), dir, 'sources');
-  const dist = join(process.cwd(), dir, 'dist');
-  console.log(`\n== ${n} synthetic trials`);
-  writeSources(n, sources);
-  const b = build(project, sources, dist);
+  const dir = join(process.cwd(), ROOT, String(n));
+  const sources = join(dir, 'sources');
+  const dist = join(dir, 'dist');
+  const cache = join(dir, 'cache');
+  console.log(`\n== ${n.toLocaleString('en')} synthetic trials`);
+  const { changeOne } = writeSources(n, sources);
+  rmSync(cache, { recursive: true, force: true });
+  const profileDir = process.env.BENCH_PROFILE && n === largest ? join(dir, 'profile') : undefined;
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  const full = build(project, sources, dist, cache, profileDir);
   const site = dirSize(dist);
   const index = dirSize(join(dist, 'pagefind'));
-  console.log(`build ${b.seconds.toFixed(1)} s (search index ${b.pagefindSeconds?.toFixed(1)} s), peak ${b.peakMb.toFixed(0)} MB; dist ${mb(site.bytes)} in ${site.files} files; index ${mb(index.bytes)}`);
+  const trials = (JSON.parse(readFileSync(join(dist, 'trials.json'), 'utf8')) as unknown[]).length;
+  const htmlPages = listHtml(dist);
+  console.log(
+    `full build ${full.seconds.toFixed(1)} s (ingest ${full.ingestSeconds?.toFixed(1)} s, pages ${full.generateSeconds?.toFixed(1)} s, search index ${full.pagefindSeconds?.toFixed(1)} s), ${(htmlPages / full.seconds).toFixed(0)} pages/s, peak ${full.peakMb.toFixed(0)} MB; dist ${mb(site.bytes)} in ${site.files} files; index ${mb(index.bytes)}`,
+  );
+  if (profileDir) console.log(`\nwhere the ${n.toLocaleString('en')}-trial build spends its time (CPU profile of the Astro process):\n${summariseProfile(profileDir)}\n`);
+  changeOne();
+  const rebuild = build(project, sources, dist, cache);
+  console.log(`one record changed: rebuild ${rebuild.seconds.toFixed(1)} s (${((100 * rebuild.seconds) / full.seconds).toFixed(0)} % of the full build; ${rebuild.ingestLine})`);
   const port = 4400 + (n % 97);
   const server = await preview({ root: project, outDir: dist, server: { host: '127.0.0.1', port }, logLevel: 'error' });
+  let trialPage: SizeResult['trialPage'];
+  let search: SizeResult['search'];
   try {
-    const m = await measureSearch(`http://127.0.0.1:${port}`, dist);
-    const line = (x: Measure, label: string) =>
-      `| ${n.toLocaleString('en')} | ${label} “${x.query}” | ${x.ms.toFixed(0)} ms (${x.fromFirstKey.toFixed(0)} ms from the first key) | ${kb(x.bytes)} (${x.requests} requests) | ${kb(x.settled)} |`;
-    console.log(line(m.first, 'first query'));
-    for (const w of m.warm) console.log(line(w, 'next query'));
-    results.push(
-      `### ${n.toLocaleString('en')} trials\n\n` +
-        `- build: ${b.seconds.toFixed(1)} s wall (of which the Pagefind index ${b.pagefindSeconds?.toFixed(1)} s), peak memory ${b.peakMb.toFixed(0)} MB\n` +
-        `- output: ${mb(site.bytes)} in ${site.files.toLocaleString('en')} files; search index ${mb(index.bytes)} in ${index.files.toLocaleString('en')} files\n` +
-        `- /search/ page itself: ${kb(m.pageBytes)} transferred\n\n` +
-        `| trials | query | last keystroke → first result | transferred until then | transferred with 10 results and facet counts |\n|---|---|---|---|---|\n` +
-        [line(m.first, 'first query'), ...m.warm.map((w) => line(w, 'next query'))].join('\n') +
-        '\n',
-    );
+    trialPage = await measureTrialPages(`http://127.0.0.1:${port}`, dist);
+    console.log(`trial page (median of 50): HTML ${kb(trialPage.median.html)}, ${kb(trialPage.median.htmlGzip)} gzip + CSS ${kb(trialPage.median.cssGzip)} gzip; JS on load ${trialPage.jsFiles} files, ${kb(trialPage.jsGzip)} gzip`);
+    search = await measureSearch(`http://127.0.0.1:${port}`, dist);
+    console.log(searchLine(n, search.first, 'first query'));
+    for (const w of search.warm) console.log(searchLine(n, w, 'next query'));
   } finally {
     await server.stop();
   }
+  let audit: string | null = null;
+  if (process.env.BENCH_AUDIT && n === 2000) {
+    const run = spawnSync(process.execPath, ['scripts/audit.ts', '--dist', dist, '--no-write'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    audit = run.stdout.slice(run.stdout.indexOf('| page |')).trim();
+    console.log(audit);
+  }
+  results.push({ n, trials, full, rebuild, site, index, htmlPages, trialPage, search, audit });
 }
+
+function listHtml(dir: string): number {
+  let count = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.html')) count += 1;
+  return count;
+}
+
+function searchLine(n: number, x: Measure, label: string) {
+  return `| ${n.toLocaleString('en')} | ${label} “${x.query}” | ${x.ms.toFixed(0)} ms (${x.fromFirstKey.toFixed(0)} ms from the first key) | ${kb(x.bytes)} (${x.requests} requests) | ${kb(x.settled)} |`;
+}
+
+const s1 = (x: number | null) => (x === null ? '?' : `${x.toFixed(1)} s`);
+const buildTable = [
+  '| trials | full build | ingest | pages | search index | pages/s | peak memory | one record changed | dist | files | search index size |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
+  ...results.map(
+    (r) =>
+      `| ${r.trials.toLocaleString('en')} | ${s1(r.full.seconds)} | ${s1(r.full.ingestSeconds)} | ${s1(r.full.generateSeconds)} | ${s1(r.full.pagefindSeconds)} | ${(r.htmlPages / r.full.seconds).toFixed(0)} | ${r.full.peakMb.toFixed(0)} MB | ${s1(r.rebuild.seconds)} (${((100 * r.rebuild.seconds) / r.full.seconds).toFixed(0)} %) | ${mb(r.site.bytes)} | ${r.site.files.toLocaleString('en')} | ${mb(r.index.bytes)} in ${r.index.files.toLocaleString('en')} files |`,
+  ),
+].join('\n');
+const pageTable = [
+  '| trials | trial page HTML | HTML gzip | + CSS gzip | = total gzip (median) | largest sampled | JS run on load |',
+  '|---|---|---|---|---|---|---|',
+  ...results.map(
+    (r) =>
+      `| ${r.trials.toLocaleString('en')} | ${kb(r.trialPage.median.html)} | ${kb(r.trialPage.median.htmlGzip)} | ${kb(r.trialPage.median.cssGzip)} | ${kb(r.trialPage.median.htmlGzip + r.trialPage.median.cssGzip)} | ${kb(r.trialPage.largest.htmlGzip + r.trialPage.largest.cssGzip)} | ${r.trialPage.jsFiles} files, ${kb(r.trialPage.jsGzip)} gzip |`,
+  ),
+].join('\n');
+const searchTable = [
+  '| trials | query | last keystroke → first result | transferred until then | with 10 results and facet counts |',
+  '|---|---|---|---|---|',
+  ...results.flatMap((r) => [searchLine(r.n, r.search.first, 'first query'), ...r.search.warm.map((w) => searchLine(r.n, w, 'next query'))]),
+].join('\n');
+const audits = results.filter((r) => r.audit).map((r) => `Lighthouse (mobile) on the ${r.trials.toLocaleString('en')}-trial site:\n\n${r.audit}\n`);
 
 const doc = `# Benchmarks
 
 Measured by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}: a 2-core, 24 GiB Debian machine,
 Node ${process.version}, Debian Chromium, Astro's preview server on loopback (no compression, no latency).
-Synthetic records (scripts/bench/synthetic.ts) are ClinicalTrials.gov JSON studies with realistic field sizes; social
-images are off for these builds. "Transferred" counts every response from the first keystroke until the first result
-card is on screen, counting for the first query what the page fetched ahead for search (Pagefind's JS, WASM and
-metadata, loaded while the page is idle) plus the index chunks and result fragments, as the preview server sends
-it (it gzips JS; Pagefind's own chunks are compressed already); the last column adds what follows on its own: the rest of
-the first ten results and, for catalogues up to 2,000 trials, the filter index for the facet counts (above that it
-loads when someone reaches for the filters). Targets from issue 4: ≤ 150 KB and ≤ 500 ms to the
-first result at 10,000 trials.
+Synthetic records (scripts/bench/) in all five formats — a fifth each as ClinicalTrials.gov JSON (files of 500 studies)
+and as one copied page per trial in the Veeva, meddatax, MedPath and ClinicalTrials.gov classic layouts — with varied
+lengths, conditions, sponsors and countries, plus the five real records. Every build starts from empty caches;
+social images are off. "One record changed" edits one record file and builds again with the caches of the full build.
 
-${results.join('\n')}
+Targets (issue 7): 10,000 trials end to end ≤ 60 s and ≤ 4 GB peak; a one-record rebuild ≤ 10 % of a full build; a
+trial page ≤ 14 KB gzip (HTML + CSS) with no JS needed to read it; first search ≤ 150 KB and ≤ 500 ms at 10,000
+trials; Lighthouse performance ≥ 95 and the other categories 100 (docs/lighthouse.md, \`npm run audit\`).
+
+## Build
+
+${buildTable}
+
+## A trial page
+
+${pageTable}
+
+## Search
+
+"Transferred" counts every response from the first keystroke until the first result card is on screen, counting for
+the first query what the page fetched ahead for search (Pagefind's JS, WASM and metadata, loaded while the page is
+idle) plus the index chunks and result fragments.
+
+${searchTable}
+
+${audits.join('\n')}
 ${READING}`;
 writeFileSync('docs/benchmarks.md', doc);
 console.log('\nwrote docs/benchmarks.md');

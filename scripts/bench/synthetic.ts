@@ -51,7 +51,7 @@ export function syntheticStudy(i: number): Record<string, unknown> {
     { label: `${donor} ${source} ${product}`, type: 'EXPERIMENTAL', description: `${route} of ${donor} ${source}-derived ${product}. ${sentence(12)}`, interventionNames: [`${type}: ${source} ${product}`] },
     ...(r() < 0.6 ? [{ label: 'Placebo', type: 'PLACEBO_COMPARATOR', description: 'Saline of the same volume.', interventionNames: ['Other: Placebo'] }] : []),
   ];
-  const criteria = `Inclusion Criteria:\n\n${Array.from({ length: 6 }, () => `* ${sentence(10)}`).join('\n')}\n* Age 18 to 75 years\n\nExclusion Criteria:\n\n${Array.from({ length: 8 }, () => `* ${sentence(9)}`).join('\n')}`;
+  const criteria = `Inclusion Criteria:\n\n${Array.from({ length: 2 + Math.floor(r() * 10) }, () => `* ${sentence(10)}`).join('\n')}\n* Age 18 to 75 years\n\nExclusion Criteria:\n\n${Array.from({ length: 2 + Math.floor(r() * 14) }, () => `* ${sentence(9)}`).join('\n')}`;
   return {
     protocolSection: {
       identificationModule: {
@@ -69,7 +69,8 @@ export function syntheticStudy(i: number): Record<string, unknown> {
       sponsorCollaboratorsModule: { leadSponsor: { name: `${pick(SPONSORS)} ${i % 97}` } },
       descriptionModule: {
         briefSummary: `This study evaluates ${route} of ${donor} ${source}-derived ${product} in patients with ${condition}. ${sentence(18)} ${sentence(14)}`,
-        detailedDescription: Array.from({ length: 6 }, () => sentence(20)).join(' '),
+        // lengths vary as real records do: from a few lines to several screens
+        detailedDescription: Array.from({ length: 2 + Math.floor(r() * r() * 40) }, () => sentence(12 + Math.floor(r() * 16))).join(' '),
       },
       conditionsModule: { conditions: [condition], keywords: [source, product, 'regenerative medicine'] },
       designModule: {
