@@ -11,6 +11,8 @@ export default defineConfig({
   ...(process.env.CATALOGUE_CACHE_DIR ? { cacheDir: process.env.CATALOGUE_CACHE_DIR } : {}),
   // keep the HTML's own white space: compression joined "use the" and a following link on the next line
   compressHTML: false,
+  // code blocks stay plain <pre><code>: Shiki colours with style attributes, which the CSP refuses
+  markdown: { syntaxHighlight: false },
   integrations: [mdx(), pagefindIndex()],
   // A strict Content-Security-Policy in a <meta> on every page: Astro hashes every script and
   // style it emits, so nothing inline runs unless it is ours. Pagefind compiles its WebAssembly

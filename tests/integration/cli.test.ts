@@ -24,7 +24,7 @@ describe('npm run trial', () => {
   });
 
   it('exits 1 with the reason on a bad file, and 2 on wrong usage', () => {
-    const bad = trial('tests/fixtures/records/bad/truncated.json');
+    const bad = trial('tests/fixtures/bad/truncated.json');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('error: truncated.json: the file looks like JSON but cannot be parsed');
     expect(trial('does/not/exist.txt').status).toBe(1);
