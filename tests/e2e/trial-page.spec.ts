@@ -87,13 +87,24 @@ test('aliases: the lower-case id lands on the canonical page, and so does the id
   await expect(page.locator('h1')).toContainText('Effectivity of Allogenic Umbilical Cord');
 });
 
+test('every section heading gets a copy-link button that copies the section URL', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/trials/NCT04501354/');
+  // the twelve anchored sections, from #overview to #cite
+  await expect(page.locator('main h2[data-copy-heading]')).toHaveCount(12);
+  await expect(page.locator('main h2[data-copy-heading] [data-copy-link]')).toHaveCount(12);
+  await page.locator('#eligibility').getByRole('button', { name: 'Copy link to this section' }).click();
+  await expect(page.locator('[data-copy-status]')).toHaveText(/^Link copied: http:\/\/127\.0\.0\.1:\d+\/trials\/NCT04501354\/#eligibility$/u);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/trials\/NCT04501354\/#eligibility$/u);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('a trial page reads fully, and the browse list shows its first page', async ({ page }) => {
     await page.goto('/trials/NCT04501354/');
     await expect(page.locator('#eligibility').locator('..')).toContainText('Male patients older than 50 yrs old.');
     await expect(page.locator('#outcomes').locator('..')).toContainText('Bone Mass Density (BMD)');
-    await expect(page.locator('[data-copy-link]').first()).toBeHidden();
+    await expect(page.locator('[data-copy-link]')).toHaveCount(0);
     await page.goto('/trials/');
     await expect(page.locator('[data-browse-body] tr')).toHaveCount(5);
     await expect(page.locator('[data-browse-controls]')).toBeHidden();
@@ -134,9 +145,11 @@ test('evidence signals appear as badges on every trial page, with the neutral re
   }
 });
 
-test('the sources section says which source each field comes from', async ({ page }) => {
+test('the sources section says which source each field comes from (one source: in a sentence, not a table)', async ({ page }) => {
   await page.goto('/trials/NCT05921058/');
   const sources = page.locator('#sources').locator('..');
-  await sources.getByText('Which source each field comes from').click();
-  await expect(sources.locator('tr', { hasText: 'Enrollment' })).toContainText('[1] ClinicalTrials.gov classic page (clincosm)');
+  await expect(sources.locator('[data-provenance-single]')).toHaveText(
+    'Which source each field comes from: every field on this page comes from [1] ClinicalTrials.gov classic page (clincosm); the MSC facets are derived by the catalogue from those fields.',
+  );
+  await expect(sources.locator('table')).toHaveCount(0);
 });

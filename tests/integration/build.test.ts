@@ -97,6 +97,9 @@ describe('astro build over a sources folder', () => {
     expect(t.flags.map((f) => f.code)).toEqual(expect.arrayContaining(['source-conflict', 'curated', 'age-unit-mismatch']));
     const page = readFileSync(join(out, 'trials/NCT06688318/index.html'), 'utf8');
     expect(page).toContain('Where the sources differ');
+    // two sources: the per-field table says which one each field comes from
+    expect(page).toMatch(/<summary[^>]*>Which source each field comes from<\/summary>/u);
+    expect(page).toMatch(/<th scope="row" class="font-normal">Enrollment<\/th>\s*<td>\s*\[1\] ClinicalTrials.gov API v2 JSON/u);
     expect(page).toMatch(/\[1\] ctgov\/NCT06688318\.json: “12 participants \(actual\)” \(shown\)/u);
     expect(page).toMatch(/\[2\] 000_86288b0c402870c7\.txt: “11 participants”/u);
     expect(page).toContain('Corrected by a curator');
