@@ -115,14 +115,15 @@ function build(project: string, sources: string, outDir: string, cacheDir: strin
   const log = run.stdout + run.stderr;
   const pagefind = /search index in (\d+) ms/u.exec(log)?.[1];
   const ingest = /\[msc-trials-loader\] (.*) in (\d+) ms/u.exec(log);
-  const generate = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)/u.exec(log);
+  // "✓ Completed in 812ms." / "in 24.48s." / "in 2m 12s."
+  const generate = /generating static routes[\s\S]*?✓ Completed in (?:(\d+)m\s*)?([\d.]+)(m?s)/u.exec(log);
   const peakKb = Number(/(\d+)\s*$/u.exec(run.stderr.trim())?.[1] ?? 0);
   return {
     seconds,
     peakMb: peakKb / 1024,
     ingestSeconds: ingest ? Number(ingest[2]) / 1000 : null,
     ingestLine: ingest?.[1] ?? '',
-    generateSeconds: generate ? Number(generate[1]) / (generate[2] === 'ms' ? 1000 : 1) : null,
+    generateSeconds: generate ? Number(generate[1] ?? 0) * 60 + Number(generate[2]) / (generate[3] === 'ms' ? 1000 : 1) : null,
     pagefindSeconds: pagefind ? Number(pagefind) / 1000 : null,
   };
 }
@@ -287,6 +288,7 @@ for (const n of SIZES) {
   rmSync(cache, { recursive: true, force: true });
   const profileDir = process.env.BENCH_PROFILE && n === largest ? join(dir, 'profile') : undefined;
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  rmSync(dist, { recursive: true, force: true }); // a clean build: no earlier output to empty first
   const full = build(project, sources, dist, cache, profileDir);
   const site = dirSize(dist);
   const index = dirSize(join(dist, 'pagefind'));

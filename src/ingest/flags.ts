@@ -98,11 +98,13 @@ function sexOf(text: string): 'MALE' | 'FEMALE' | null {
 export function criteriaAges(trial: Draft): CriteriaAge[] {
   const out: CriteriaAge[] = [];
   for (const { text, list } of criteriaOf(trial)) {
+    // every age pattern needs a number: most criteria have none, and skip the sixteen patterns
+    if (!/\d/u.test(text)) continue;
     const taken: [number, number][] = [];
     const found: CriteriaAge[] = [];
     const sex = sexOf(text);
     for (const { re, kind, needsAgeWord } of AGE_PATTERNS) {
-      for (const m of text.matchAll(new RegExp(re.source, re.flags))) {
+      for (const m of text.matchAll(re)) {
         const start = m.index;
         const end = start + m[0].length;
         if (taken.some(([a, b]) => start < b && end > a)) continue;

@@ -45,7 +45,7 @@ export function trialsLoader(options: TrialsLoaderOptions): Loader {
   return {
     name: 'msc-trials-loader',
     async load(context) {
-      const { store, meta, logger, parseData, generateDigest, watcher, config } = context;
+      const { store, meta, logger, generateDigest, watcher, config } = context;
       const root = fileURLToPath(config.root);
       const dir = resolve(root, options.base);
       const version = codeVersion(root, generateDigest);
@@ -91,7 +91,9 @@ export function trialsLoader(options: TrialsLoaderOptions): Loader {
           const digest = generateDigest(JSON.stringify(entry));
           const existing = store.get(entry.id);
           if (existing?.digest === digest) continue;
-          const data = await parseData({ id: entry.id, data: entry as unknown as Record<string, unknown> });
+          // assemble() has validated every entry against the collection's schema already
+          // (CatalogueEntrySchema, with file/field errors); parsing it again would cost a second pass
+          const data = entry as unknown as Record<string, unknown>;
           const filePath = relative(root, join(dir, entry.sources[0]!.file));
           // Astro tracks files inside the project only; a folder elsewhere (tests, benchmarks) has none
           store.set({ id: entry.id, data, digest, ...(filePath.startsWith('..') ? {} : { filePath }) });
