@@ -18,6 +18,9 @@ export default defineConfig({
   // style it emits, so nothing inline runs unless it is ours. Pagefind compiles its WebAssembly
   // ('wasm-unsafe-eval') and runs a worker from /pagefind/ ('self'). docs/deploy.md lists the
   // headers a host must add that a <meta> cannot carry (frame-ancestors, report-to, …).
+  // Incremental builds: a trial's pages and files carry a cache key (its entry and the site-wide
+  // state, src/lib/trials.ts); when key and code are unchanged, Astro copies last build's output.
+  experimental: { incrementalBuild: true },
   security: {
     csp: {
       algorithm: 'SHA-256',

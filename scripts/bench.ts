@@ -243,23 +243,44 @@ async function measureSearch(base: string, dist: string): Promise<{ first: Measu
 
 /** What the figures mean; stable facts about where the bytes and milliseconds go. */
 const READING = `
-## Reading the figures
+## Where the time and bytes go (profiled), and the targets
 
-- **Fixed cost before any query, at 10,000 trials:** Pagefind's JS (13 KB) and WASM (72 KB), and
-  its metadata (70 KB: an entry for every indexed page). That is 155 KB — above the issue's
-  150 KB target before a single index chunk or result is fetched, so the target cannot be met at
-  10,000 pages with Pagefind 1.5 as it is; at 2,000 trials the whole first query fits (≈ 140 KB).
-  What the catalogue controls it keeps out of that path: sort orders are rank files fetched only
-  when someone sorts (Pagefind's own sort keys doubled the metadata, +67 KB), and the filter index
-  for the facet counts (hundreds of KB at 10,000) loads after the results, or on demand above
-  2,000 trials.
-- **Time** at 10,000 trials is mostly Pagefind scoring in its worker: a word found in 40 % of the
-  synthetic trials ("secretome") takes ≈ 400 ms to rank before the first fragment is fetched; a
-  registry id (one page) comes back in under 200 ms. The synthetic catalogue is harsher than a
-  real one, where a product word matches far fewer trials. Typing waits 120 ms for a pause
-  before searching; that wait is included.
-- Build time and memory grow with the number of files: every trial has a page, a JSON record,
-  three citation files and a lower-case alias page (≈ 7 files per trial).
+Profiles: \`BENCH_PROFILE=1 npm run bench\` writes a V8 CPU profile of the largest build and prints its top
+functions (scripts/bench/profile.ts). Figures below are from the 10,000-trial profile.
+
+**Build time, 10,000 trials (target ≤ 60 s: missed).** Before this work a 10,000-trial build took 504 s and 4.8 GB.
+Three things the profile showed were fixed: (1) the loader cached every file's reading in Astro's meta store, which
+Astro bundles into the build as one JavaScript string — 58 MB of cache beside 15 MB of trials at 2,000 trials, compiled
+and held in memory by every build; readings now live in files in the cache folder; (2) the footer of every page and
+every list page recounted the whole catalogue (O(n²): 9 s for the list pages' facet counts alone at 10,000); counts are
+made once per build; (3) Tailwind scanned the build's own caches for class names. Also: entries are validated once,
+criteria without a number skip the age patterns. What remains, in the profile of the Astro process:
+- *Pagefind* ≈ 70 s: its own process, indexing 10,000 trial pages of ≈ 45 KB on two cores (≈ 7 ms a page). The
+  Node profile shows it as idle time. It is a third of the build and alone exceeds the target.
+- *Page generation* ≈ 120–130 s for ≈ 60,000 files (a page, a redirect, a JSON record and three citation files per
+  trial), about half of it waiting on the disk.
+- *Ingest* ≈ 40 s for 8,000 copied pages and 2,000 JSON studies (reading ≈ 17 s, merging, classifying and flags
+  ≈ 17 s), then ≈ 20 s for Node to compile the collection Astro bundles as one module, and ≈ 20 s of garbage
+  collection.
+So the 60-second target is not reachable with Astro rendering every page and Pagefind indexing every page on every
+build on two cores; docs/deploy.md describes the incremental build that would be (render and index only what changed).
+
+**One record changed (target ≤ 10 % of a full build: missed).** The loader re-reads only the changed file (the rest come
+from the reading cache), but Astro re-renders every page and Pagefind re-indexes every page, so the rebuild saves
+the reading time only.
+
+**Memory (target ≤ 4 GB at 10,000: met).**
+
+**A trial page (target ≤ 14 KB gzip HTML + CSS, no JS needed: see the table).** Reading works without JS (tested).
+What was cut from every trial page: scripts and styles as cached files instead of inline (each inline script also added
+a hash to the page's CSP), the copy-link buttons made by their script, the per-field provenance table replaced by one
+sentence when a trial has one source, compare-grid styles moved to the compare pages, utilities Tailwind generated for
+words that are not classes.
+
+**First search at 10,000 trials (targets ≤ 150 KB, ≤ 500 ms).** Pagefind's runtime (JS 13 KB + WASM 72 KB) and its
+metadata for every page (≈ 70 KB at 10,000 pages) are fetched before the first result, ≈ 155 KB before any index
+chunk; the catalogue keeps its own extras (sort ranks, facet counts) off that path. The time is Pagefind ranking a
+word that occurs in a large share of the synthetic trials; a registry id comes back in under 200 ms.
 `;
 
 interface SizeResult {

@@ -1,5 +1,6 @@
 /** Static paths shared by the per-trial files (/trials/<id>/cite.*, og.png). */
-import { publicTrials } from './trials.ts';
+import { allTrials, entryKey, siteKey } from './trials.ts';
+import { toPublicTrial } from '../schemas/trial.ts';
 import { SITE, absolute, idSlug, trialPath } from './site.ts';
 import type { CiteContext } from './cite.ts';
 import type { Trial } from '../schemas/trial.ts';
@@ -8,8 +9,10 @@ export interface TrialFileProps {
   trial: Trial;
 }
 
+/** One path per trial; the cache key (incremental builds) is the trial's entry and the site-wide state. */
 export async function trialFilePaths() {
-  return (await publicTrials()).map((trial) => ({ params: { id: idSlug(trial.id) }, props: { trial } }));
+  const site = await siteKey();
+  return (await allTrials()).map((entry) => ({ params: { id: idSlug(entry.id) }, props: { trial: toPublicTrial(entry) }, cacheKey: `${entryKey(entry)}:${site}` }));
 }
 
 export function citeContext(trial: Trial, site: URL | undefined): CiteContext {

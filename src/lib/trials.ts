@@ -1,7 +1,8 @@
 /** Reading the `trials` collection for pages: one place, sorted by id. */
+import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
 import { toPublicTrial, type CatalogueEntry, type Trial } from '../schemas/trial.ts';
-import { idSlug } from './site.ts';
+import { SITE, idSlug } from './site.ts';
 
 let cache: Promise<CatalogueEntry[]> | null = null;
 
@@ -57,9 +58,9 @@ export function catalogueStats(): Promise<CatalogueStats> {
  * Other paths that lead to a trial: its other registry ids and the lower-case forms of all its
  * ids. A path that is some trial's own id, or already an alias of an earlier trial, is skipped.
  */
-export function trialAliases(trials: readonly Trial[]): { alias: string; trial: Trial }[] {
+export function trialAliases<T extends Trial>(trials: readonly T[]): { alias: string; trial: T }[] {
   const taken = new Set(trials.map((t) => idSlug(t.id)));
-  const out: { alias: string; trial: Trial }[] = [];
+  const out: { alias: string; trial: T }[] = [];
   for (const trial of trials) {
     const candidates = [...trial.registryIds, ...trial.registryIds.map((r) => r.toLowerCase())].map(idSlug);
     for (const alias of candidates) {
@@ -69,4 +70,42 @@ export function trialAliases(trials: readonly Trial[]): { alias: string; trial: 
     }
   }
   return out;
+}
+
+/*
+ * Cache keys for Astro's incremental builds (experimental.incrementalBuild): a page whose key and
+ * code are unchanged since the last build is copied from the build cache instead of rendered.
+ * A key must change whenever anything the page shows changes, so it is made of the trial's own
+ * entry and of everything site-wide a page prints (the footer's counts, the build date, whether
+ * social images exist).
+ */
+const entryHashes = new WeakMap<CatalogueEntry, string>();
+const sha = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+
+/** A digest of one trial's entry: its data, flags, provenance and curation. */
+export function entryKey(entry: CatalogueEntry): string {
+  let key = entryHashes.get(entry);
+  if (!key) {
+    key = sha(JSON.stringify(entry));
+    entryHashes.set(entry, key);
+  }
+  return key;
+}
+
+let siteKeyCache: Promise<string> | null = null;
+
+/** What every page's frame shows: the footer's counts per format, the build date, the social images setting. */
+export function siteKey(): Promise<string> {
+  siteKeyCache ??= catalogueStats().then((s) =>
+    sha(JSON.stringify([s.trials, s.files, [...s.byFormat].sort(), SITE.buildDate, SITE.ogImages])),
+  );
+  return siteKeyCache;
+}
+
+let catalogueKeyCache: Promise<string> | null = null;
+
+/** A digest of the whole catalogue: for pages that may show other trials (a trial page with an editorial note). */
+export function catalogueKey(): Promise<string> {
+  catalogueKeyCache ??= allTrials().then((entries) => sha(entries.map(entryKey).join(':')));
+  return catalogueKeyCache;
 }

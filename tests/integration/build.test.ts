@@ -176,4 +176,38 @@ describe('astro build over a sources folder', () => {
     expect([...a.keys()].filter((f) => f.endsWith('.html') || f.endsWith('.json') || f.endsWith('.png')).length).toBeGreaterThan(40);
     expect([...a.keys()].filter((f) => !f.startsWith('pagefind/')).sort()).toEqual([...b.keys()].filter((f) => !f.startsWith('pagefind/')).sort());
   }, 400_000);
+
+  it('an incremental build after one record changed renders that trial again, restores the rest, and equals a clean build', () => {
+    const digests = (dir: string) => new Map(listFiles(dir).filter((f) => !f.startsWith('pagefind/')).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+    const sources = join(temp, 'inc-sources');
+    cpSync('../shared/seeds', sources, { recursive: true });
+    const cache = join(temp, 'inc-cache');
+    const out = join(temp, 'inc-dist');
+    const first = build(sources, out, undefined, { CATALOGUE_CACHE_DIR: cache });
+    expect(first.status, first.stderr + first.stdout).toBe(0);
+
+    // a curator edits one record: NCT07157891's title (the record's first line) gains a word
+    const file = join(sources, '001_a3c49bb06900f447.txt');
+    const [title, ...rest] = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, [`${title} (edited)`, ...rest].join('\n'));
+    const second = build(sources, out, undefined, { CATALOGUE_CACHE_DIR: cache });
+    expect(second.status, second.stderr + second.stdout).toBe(0);
+    const log = second.stdout + second.stderr;
+    expect(log).toContain('(1 read, 4 unchanged; 1 entries updated)');
+    expect(log).toMatch(/\/trials\/NCT07157891\/index\.html \(\+\d+ms\)/u); // rendered
+    expect(log).toMatch(/\/trials\/NCT07157891\.json \(\+\d+ms\)/u);
+    expect(log).toMatch(/\/trials\/NCT04208646\/index\.html \(restored\)/u);
+    // NCT06688318 has an editorial note, which may show other trials: it is rendered again
+    expect(log).toMatch(/\/trials\/NCT06688318\/index\.html \(\+\d+ms\)/u);
+    expect(log).toMatch(/\/trials\/NCT06688318\.json \(restored\)/u);
+    expect(readFileSync(join(out, 'trials/NCT07157891/index.html'), 'utf8')).toContain(`${title} (edited)`);
+
+    // the result is what a clean build of the edited records gives, file for file
+    const clean = join(temp, 'inc-clean');
+    const third = build(sources, clean, undefined, { CATALOGUE_CACHE_DIR: join(temp, 'inc-clean-cache') });
+    expect(third.status, third.stderr + third.stdout).toBe(0);
+    const [a, b] = [digests(out), digests(clean)];
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    expect([...a.keys()].filter((f) => a.get(f) !== b.get(f))).toEqual([]);
+  }, 400_000);
 });
