@@ -243,44 +243,53 @@ async function measureSearch(base: string, dist: string): Promise<{ first: Measu
 
 /** What the figures mean; stable facts about where the bytes and milliseconds go. */
 const READING = `
-## Where the time and bytes go (profiled), and the targets
+## Where the time and bytes go, and the targets
 
-Profiles: \`BENCH_PROFILE=1 npm run bench\` writes a V8 CPU profile of the largest build and prints its top
-functions (scripts/bench/profile.ts). Figures below are from the 10,000-trial profile.
+Profiles: \`BENCH_PROFILE=1 npm run bench\` writes a V8 CPU profile of the largest build and prints its top functions
+(scripts/bench/profile.ts). Figures here are from this machine on 2026-11-22 (the tables above and a profiled run).
 
-**Build time, 10,000 trials (target ≤ 60 s: missed).** Before this work a 10,000-trial build took 504 s and 4.8 GB.
-Three things the profile showed were fixed: (1) the loader cached every file's reading in Astro's meta store, which
-Astro bundles into the build as one JavaScript string — 58 MB of cache beside 15 MB of trials at 2,000 trials, compiled
-and held in memory by every build; readings now live in files in the cache folder; (2) the footer of every page and
-every list page recounted the whole catalogue (O(n²): 9 s for the list pages' facet counts alone at 10,000); counts are
-made once per build; (3) Tailwind scanned the build's own caches for class names. Also: entries are validated once,
-criteria without a number skip the age patterns. What remains, in the profile of the Astro process:
-- *Pagefind* ≈ 70 s: its own process, indexing 10,000 trial pages of ≈ 45 KB on two cores (≈ 7 ms a page). The
-  Node profile shows it as idle time. It is a third of the build and alone exceeds the target.
-- *Page generation* ≈ 120–130 s for ≈ 60,000 files (a page, a redirect, a JSON record and three citation files per
-  trial), about half of it waiting on the disk.
-- *Ingest* ≈ 40 s for 8,000 copied pages and 2,000 JSON studies (reading ≈ 17 s, merging, classifying and flags
-  ≈ 17 s), then ≈ 20 s for Node to compile the collection Astro bundles as one module, and ≈ 20 s of garbage
-  collection.
-So the 60-second target is not reachable with Astro rendering every page and Pagefind indexing every page on every
-build on two cores; docs/deploy.md describes the incremental build that would be (render and index only what changed).
+**Before and after this work** (issue 7): 10,000 trials built in 504 s with a 4.8 GB peak (ClinicalTrials.gov JSON
+only); now 191 s and 3.1 GB with four fifths of the records as copied pages, which read slower. 2,000 trials: 70 s and
+2.2 GB before, 41 s and 1.3 GB now. A trial page: 15.6 KB gzip (HTML + CSS) before, 13.2 KB now.
 
-**One record changed (target ≤ 10 % of a full build: missed).** The loader re-reads only the changed file (the rest come
-from the reading cache), but Astro re-renders every page and Pagefind re-indexes every page, so the rebuild saves
-the reading time only.
+What the profile showed and what was done about it:
+- The loader cached every file's reading in Astro's meta store, which Astro bundles into the build as one JavaScript
+  string: 58 MB of cache beside 15 MB of trials at 2,000 trials, compiled and held by every build. Readings now live in
+  files in the cache folder.
+- Every page's footer and every list page recounted the whole catalogue (O(n²); 9 s for the list pages' facet counts
+  alone at 10,000). Counts and public records are made once per build.
+- Tailwind scanned the build's caches for class names (it now reads src/ and the MDX only); the loader validated every
+  entry a second time; age patterns ran over criteria with no number in them.
+- Trial pages carried inline scripts (each also a hash in the page's CSP), copy-link buttons for pages without JS, a
+  provenance table that for a one-source trial says one thing twenty times, and the comparison grid's styles.
 
-**Memory (target ≤ 4 GB at 10,000: met).**
+**10,000 trials in ≤ 60 s: missed (191 s).** What remains: Pagefind ≈ 57 s — its own process indexing 10,000 pages of
+≈ 34 KB on two cores, alone near the whole budget; page generation ≈ 96 s for ≈ 60,000 files (a page, a redirect, a
+JSON record and three citation files per trial, each also copied into the incremental-build cache), about half of it
+waiting on the disk; ingest ≈ 17 s; and ≈ 20 s for Node to compile the collection Astro bundles as one module. Meeting
+60 s needs fewer files per trial or a build sharded across machines (docs/deploy.md).
 
-**A trial page (target ≤ 14 KB gzip HTML + CSS, no JS needed: see the table).** Reading works without JS (tested).
-What was cut from every trial page: scripts and styles as cached files instead of inline (each inline script also added
-a hash to the page's CSP), the copy-link buttons made by their script, the per-field provenance table replaced by one
-sentence when a trial has one source, compare-grid styles moved to the compare pages, utilities Tailwind generated for
-words that are not classes.
+**≤ 4 GB peak at 10,000: met (3.1 GB).**
 
-**First search at 10,000 trials (targets ≤ 150 KB, ≤ 500 ms).** Pagefind's runtime (JS 13 KB + WASM 72 KB) and its
-metadata for every page (≈ 70 KB at 10,000 pages) are fetched before the first result, ≈ 155 KB before any index
-chunk; the catalogue keeps its own extras (sort ranks, facet counts) off that path. The time is Pagefind ranking a
-word that occurs in a large share of the synthetic trials; a registry id comes back in under 200 ms.
+**One record changed in ≤ 10 % of a full build: missed (76 % at 10,000).** Incremental builds work (Astro's
+incremental build with a cache key per trial: one edited record renders its own pages again and every other page is
+copied from the cache; a test checks the result equals a clean build). What a rebuild still does in full, measured on an
+unchanged 10,000-trial catalogue (147 s): Pagefind ≈ 62 s (it has no incremental mode), restoring ≈ 60,000 cached files
+≈ 32 s, syncing the collection ≈ 16 s (9 s of it reading 8,009 cached readings and merging), writing and compiling the
+data store and bundling ≈ 27 s. Pagefind alone is a third of a full build, so 10 % cannot be reached while the whole
+index is rebuilt each time.
+
+**A trial page ≤ 14 KB gzip (HTML + CSS), no JS needed: met** (13.2 KB median, 14.0 KB the largest sampled; reading
+without JS is tested). The JS a trial page runs on load (copy links and citation, compare selection, theme toggle) is
+1.9 KB gzip in five cached files.
+
+**First search at 10,000 trials ≤ 150 KB and ≤ 500 ms: missed (231 KB, 703 ms for a word in 40 % of the trials; an id
+191 ms, 20 KB).** Pagefind's runtime (JS and worker ≈ 25 KB, WASM 72 KB) and its metadata for every page
+(≈ 75 KB at 10,000) are fetched before the first result: ≈ 170 KB before any index chunk. The catalogue keeps its own
+extras (sort ranks, facet counts) off that path. At 2,000 trials the first query fits (146 KB, 345 ms).
+
+**Lighthouse (mobile) ≥ 95 / 100 / 100 / 100: met** on the overview, a trial page, /compare/ and /search/ at 2,000 trials
+(above) and on the real catalogue (docs/lighthouse.md).
 `;
 
 interface SizeResult {
@@ -321,7 +330,9 @@ for (const n of SIZES) {
   if (profileDir) console.log(`\nwhere the ${n.toLocaleString('en')}-trial build spends its time (CPU profile of the Astro process):\n${summariseProfile(profileDir)}\n`);
   changeOne();
   const rebuild = build(project, sources, dist, cache);
-  console.log(`one record changed: rebuild ${rebuild.seconds.toFixed(1)} s (${((100 * rebuild.seconds) / full.seconds).toFixed(0)} % of the full build; ${rebuild.ingestLine})`);
+  console.log(
+    `one record changed: rebuild ${rebuild.seconds.toFixed(1)} s (${((100 * rebuild.seconds) / full.seconds).toFixed(0)} % of the full build; ingest ${rebuild.ingestSeconds?.toFixed(1)} s, pages ${rebuild.generateSeconds?.toFixed(1)} s, search index ${rebuild.pagefindSeconds?.toFixed(1)} s; ${rebuild.ingestLine})`,
+  );
   const port = 4400 + (n % 97);
   const server = await preview({ root: project, outDir: dist, server: { host: '127.0.0.1', port }, logLevel: 'error' });
   let trialPage: SizeResult['trialPage'];
@@ -356,11 +367,11 @@ function searchLine(n: number, x: Measure, label: string) {
 
 const s1 = (x: number | null) => (x === null ? '?' : `${x.toFixed(1)} s`);
 const buildTable = [
-  '| trials | full build | ingest | pages | search index | pages/s | peak memory | one record changed | dist | files | search index size |',
+  '| trials | full build | ingest | pages | search index | pages/s | peak memory | one record changed (ingest / pages / search index) | dist | files | search index size |',
   '|---|---|---|---|---|---|---|---|---|---|---|',
   ...results.map(
     (r) =>
-      `| ${r.trials.toLocaleString('en')} | ${s1(r.full.seconds)} | ${s1(r.full.ingestSeconds)} | ${s1(r.full.generateSeconds)} | ${s1(r.full.pagefindSeconds)} | ${(r.htmlPages / r.full.seconds).toFixed(0)} | ${r.full.peakMb.toFixed(0)} MB | ${s1(r.rebuild.seconds)} (${((100 * r.rebuild.seconds) / r.full.seconds).toFixed(0)} %) | ${mb(r.site.bytes)} | ${r.site.files.toLocaleString('en')} | ${mb(r.index.bytes)} in ${r.index.files.toLocaleString('en')} files |`,
+      `| ${r.trials.toLocaleString('en')} | ${s1(r.full.seconds)} | ${s1(r.full.ingestSeconds)} | ${s1(r.full.generateSeconds)} | ${s1(r.full.pagefindSeconds)} | ${(r.htmlPages / r.full.seconds).toFixed(0)} | ${r.full.peakMb.toFixed(0)} MB | ${s1(r.rebuild.seconds)} (${((100 * r.rebuild.seconds) / r.full.seconds).toFixed(0)} %: ${s1(r.rebuild.ingestSeconds)} / ${s1(r.rebuild.generateSeconds)} / ${s1(r.rebuild.pagefindSeconds)}) | ${mb(r.site.bytes)} | ${r.site.files.toLocaleString('en')} | ${mb(r.index.bytes)} in ${r.index.files.toLocaleString('en')} files |`,
   ),
 ].join('\n');
 const pageTable = [
