@@ -112,7 +112,7 @@ function build(project: string, sources: string, outDir: string, cacheDir: strin
   });
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`build failed:\n${run.stderr.slice(-3000)}`);
-  const log = run.stdout + run.stderr;
+  const log = (run.stdout + run.stderr).replace(/\u001b\[[0-9;]*m/gu, '');
   const pagefind = /search index in (\d+) ms/u.exec(log)?.[1];
   const ingest = /\[msc-trials-loader\] (.*) in (\d+) ms/u.exec(log);
   // "✓ Completed in 812ms." / "in 24.48s." / "in 2m 12s."

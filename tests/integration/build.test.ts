@@ -18,7 +18,8 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 function build(sources: string, outDir: string, curation = join(temp, 'no-curation'), extraEnv: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    env: { ...process.env, CATALOGUE_SOURCES: sources, CATALOGUE_CURATION: curation, CATALOGUE_AS_OF: '2026-11-22', CATALOGUE_OG_IMAGES: '0', ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
+    // plain log text (CI=true turns colours on otherwise), so the tests can read what Astro did
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CATALOGUE_SOURCES: sources, CATALOGUE_CURATION: curation, CATALOGUE_AS_OF: '2026-11-22', CATALOGUE_OG_IMAGES: '0', ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
     encoding: 'utf8',
     timeout: 180_000,
   });
@@ -192,7 +193,7 @@ describe('astro build over a sources folder', () => {
     writeFileSync(file, [`${title} (edited)`, ...rest].join('\n'));
     const second = build(sources, out, undefined, { CATALOGUE_CACHE_DIR: cache });
     expect(second.status, second.stderr + second.stdout).toBe(0);
-    const log = second.stdout + second.stderr;
+    const log = (second.stdout + second.stderr).replace(/\u001b\[[0-9;]*m/gu, '');
     expect(log).toContain('(1 read, 4 unchanged; 1 entries updated)');
     expect(log).toMatch(/\/trials\/NCT07157891\/index\.html \(\+\d+ms\)/u); // rendered
     expect(log).toMatch(/\/trials\/NCT07157891\.json \(\+\d+ms\)/u);
