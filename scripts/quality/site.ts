@@ -41,7 +41,7 @@ export function publicUrls(dist: string): string[] {
     .sort();
 }
 
-/** The file that serves a URL path, or null when the host would answer 404. */
+/** The file that serves a URL path (as astro preview and most hosts do: "/a" too), or null for 404. */
 export function fileForPath(dist: string, urlPath: string): string | null {
   let path: string;
   try {
@@ -126,7 +126,18 @@ export function brokenLinks(dist: string, site: string): LinkProblem[] {
         problems.push({ page, href, problem: `nothing is served at ${target.pathname}` });
         continue;
       }
-      const fragment = decodeURIComponent(target.hash.slice(1));
+      if (!target.pathname.endsWith('/') && served.endsWith('/index.html') && !target.pathname.endsWith('/index.html')) {
+        // object storage serves "a/index.html" for "a/" only: links use the canonical form
+        problems.push({ page, href, problem: `${target.pathname} lacks its trailing slash (a bucket answers 404; link ${target.pathname}/)` });
+        continue;
+      }
+      let fragment: string;
+      try {
+        fragment = decodeURIComponent(target.hash.slice(1));
+      } catch {
+        problems.push({ page, href, problem: `the #fragment is not valid percent-encoding` });
+        continue;
+      }
       if (fragment && served.endsWith('.html') && !anchorsIn(served).has(fragment))
         problems.push({ page, href, problem: `${target.pathname} has no element with id "${fragment}"` });
     }

@@ -61,12 +61,19 @@ export function readSourceFile(file: SourceFile): FileReading {
       });
     }
     const draft = normalizeTrial(raw, file, i, result.trials.length);
-    if (file.encoding && file.encoding !== 'utf-8') {
+    if (file.encoding === 'windows-1252') {
       draft.notes.push({
         code: 'encoding-converted',
         field: null,
         severity: 'warning',
-        message: `The record file is not UTF-8 text; it was read as ${file.encoding === 'windows-1252' ? 'Windows-1252 (Latin-1)' : file.encoding}, in which it is valid. Check accented names against the source.`,
+        message: 'The record file is not UTF-8 text; it reads as Windows-1252 (Latin-1) and was read that way. Check accented names against the source.',
+      });
+    } else if (file.encoding === 'utf-8-damaged') {
+      draft.notes.push({
+        code: 'encoding-damaged',
+        field: null,
+        severity: 'warning',
+        message: 'The record file is UTF-8 text with some damaged bytes (a cut-off or stray character); they are shown as “�”. Check the text against the source.',
       });
     }
     return draft;

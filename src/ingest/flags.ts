@@ -449,12 +449,24 @@ function missingFlags(trial: Draft): Flag[] {
 }
 
 /**
- * HTML markup a record's text carries (a tag that runs or loads something, an event-handler
- * attribute, a javascript: URL). Pages always print record text as text, so it is inert; the
- * flag tells the reader the odd characters are the record's own, and a curator where to look.
- * Comparisons such as "<18 years" or "p<0.05" are not markup.
+ * HTML markup a record's text carries: a well-formed tag (a tag name followed by attributes and
+ * ">"), an event-handler attribute inside a tag, a javascript: URL, or an opening <script even
+ * unclosed. Pages always print record text as text, so it is inert; the flag tells the reader the
+ * odd characters are the record's own, and a curator where to look. Comparisons are not markup:
+ * "<18 years", "p<0.05", "HbA1c < 7%", "eGFR <a threshold of 30 and ALT >3x", "<i.e. 40 kg>".
  */
-const MARKUP = /<\/?(?:script|style|iframe|img|svg|object|embed|link|meta|form|input|a|b|i|u|br|p|div|span|font|table)\b[^<>]{0,300}>|\bon[a-z]{3,20}\s*=|\bjavascript:/iu;
+const TAG_NAMES = 'script|style|iframe|frame|img|svg|math|video|audio|source|object|embed|link|meta|base|form|input|button|textarea|a|b|i|u|s|em|strong|sup|sub|br|hr|p|div|span|font|table|tr|td|th|ul|ol|li|h[1-6]|blockquote|pre|code';
+// attributes with a value only: bare words after "<b" are prose ("a<b and c>d"), not attributes
+const ATTRIBUTE = String.raw`\s+[a-z][a-z0-9:-]*\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=]+)`;
+const MARKUP = new RegExp(
+  [
+    String.raw`<\/?(?:${TAG_NAMES})(?:${ATTRIBUTE})*\s*\/?>`, // a well-formed tag
+    String.raw`<[a-z][a-z0-9-]*(?:${ATTRIBUTE})*\s+on[a-z]{3,20}\s*=`, // an event handler inside a tag
+    String.raw`<script\b`, // a script tag, even unclosed
+    String.raw`\bjavascript\s*:`,
+  ].join('|'),
+  'iu',
+);
 
 export function markupFields(trial: Draft): { field: string; quote: string }[] {
   const texts: [string, string | null][] = [

@@ -77,7 +77,7 @@ export interface SourceFile {
   path: string;
   content: string;
   /** how the bytes were decoded (encoding.ts); absent means UTF-8 */
-  encoding?: 'utf-8' | 'windows-1252';
+  encoding?: 'utf-8' | 'utf-8-damaged' | 'windows-1252';
 }
 
 export type Reader = (file: SourceFile) => ReadResult;

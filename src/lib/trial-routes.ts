@@ -1,6 +1,5 @@
 /** Static paths shared by the per-trial files (/trials/<id>/cite.*, og.png). */
-import { allTrials, entryKey, siteKey } from './trials.ts';
-import { toPublicTrial } from '../schemas/trial.ts';
+import { entryKey, siteKey, trialsWithPublic } from './trials.ts';
 import { SITE, absolute, idSlug, trialPath } from './site.ts';
 import type { CiteContext } from './cite.ts';
 import type { Trial } from '../schemas/trial.ts';
@@ -12,7 +11,7 @@ export interface TrialFileProps {
 /** One path per trial; the cache key (incremental builds) is the trial's entry and the site-wide state. */
 export async function trialFilePaths() {
   const site = await siteKey();
-  return (await allTrials()).map((entry) => ({ params: { id: idSlug(entry.id) }, props: { trial: toPublicTrial(entry) }, cacheKey: `${entryKey(entry)}:${site}` }));
+  return (await trialsWithPublic()).map(({ entry, trial }) => ({ params: { id: idSlug(entry.id) }, props: { trial }, cacheKey: `${entryKey(entry)}:${site}` }));
 }
 
 export function citeContext(trial: Trial, site: URL | undefined): CiteContext {

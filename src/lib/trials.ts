@@ -1,5 +1,7 @@
 /** Reading the `trials` collection for pages: one place, sorted by id. */
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import { toPublicTrial, type CatalogueEntry, type Trial } from '../schemas/trial.ts';
 import { SITE, idSlug } from './site.ts';
@@ -94,10 +96,31 @@ export function entryKey(entry: CatalogueEntry): string {
 
 let siteKeyCache: Promise<string> | null = null;
 
-/** What every page's frame shows: the footer's counts per format, the build date, the social images setting. */
+/**
+ * The code and class names behind every page's shared assets. Astro's incremental build hashes a
+ * page's own modules, but the one stylesheet (Tailwind's output, made from the class names in all
+ * of src/ and the MDX) and the script chunk names can change through another file: a restored page
+ * would then point at a stylesheet that no longer exists. Any change there renders every page.
+ */
+function assetSourcesDigest(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  for (const dir of ['src', 'content/guides', 'content/notes']) walk(join(process.cwd(), dir));
+  for (const file of ['astro.config.mjs', 'package-lock.json']) if (existsSync(file)) hash.update(file).update(readFileSync(file));
+  return hash.digest('base64url').slice(0, 22);
+}
+
+/** What every page's frame shows and links: the footer's counts per format, the build date, the social images setting, the shared assets. */
 export function siteKey(): Promise<string> {
   siteKeyCache ??= catalogueStats().then((s) =>
-    sha(JSON.stringify([s.trials, s.files, [...s.byFormat].sort(), SITE.buildDate, SITE.ogImages])),
+    sha(JSON.stringify([s.trials, s.files, [...s.byFormat].sort(), SITE.buildDate, SITE.ogImages, assetSourcesDigest()])),
   );
   return siteKeyCache;
 }
@@ -108,4 +131,10 @@ let catalogueKeyCache: Promise<string> | null = null;
 export function catalogueKey(): Promise<string> {
   catalogueKeyCache ??= allTrials().then((entries) => sha(entries.map(entryKey).join(':')));
   return catalogueKeyCache;
+}
+
+/** Every entry with its public record (made once per build), in id order: for routes that need both. */
+export async function trialsWithPublic(): Promise<{ entry: CatalogueEntry; trial: Trial }[]> {
+  const [entries, trials] = await Promise.all([allTrials(), publicTrials()]);
+  return entries.map((entry, i) => ({ entry, trial: trials[i]! }));
 }

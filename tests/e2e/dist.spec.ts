@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import { parse } from 'node-html-parser';
-import { brokenLinks, diffManifest, listFiles, publicUrls, readManifest, urlOfFile } from '../../scripts/quality/site.ts';
+import { brokenLinks, diffManifest, fileForPath, listFiles, publicUrls, readManifest, urlOfFile } from '../../scripts/quality/site.ts';
 
 const DIST = 'dist';
 const SITE = process.env.SITE_URL ?? 'https://msc-trials.example.org';
@@ -29,6 +29,23 @@ test('every built HTML file is valid under the documented html-validate rules', 
 
 test('every internal link and #anchor of every built page resolves', () => {
   const problems = brokenLinks(DIST, SITE).map((p) => `${p.page}: ${p.href} — ${p.problem}`);
+  expect(problems, problems.join('\n')).toEqual([]);
+});
+
+test('links inside the data files resolve too: browse list, feed, sitemap, web manifest', () => {
+  const problems: string[] = [];
+  const check = (where: string, url: string) => {
+    const path = new URL(url, SITE).pathname;
+    const served = fileForPath(DIST, path);
+    if (!served) problems.push(`${where}: ${url} — nothing is served`);
+    else if (served.endsWith('/index.html') && !path.endsWith('/')) problems.push(`${where}: ${url} — lacks its trailing slash`);
+  };
+  const rows = JSON.parse(readFileSync(join(DIST, 'data/browse.json'), 'utf8')) as { url: string }[];
+  expect(rows.length).toBeGreaterThan(0);
+  for (const r of rows) check('/data/browse.json', r.url);
+  for (const m of readFileSync(join(DIST, 'feed.xml'), 'utf8').matchAll(/<link>([^<]+)<\/link>/gu)) check('/feed.xml', m[1]!);
+  for (const m of readFileSync(join(DIST, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/gu)) check('/sitemap.xml', m[1]!);
+  for (const icon of (JSON.parse(readFileSync(join(DIST, 'site.webmanifest'), 'utf8')) as { icons: { src: string }[] }).icons) check('/site.webmanifest', icon.src);
   expect(problems, problems.join('\n')).toEqual([]);
 });
 

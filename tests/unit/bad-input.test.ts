@@ -7,6 +7,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assemble, readSourceFile, sourceFileAt, validate } from '../../src/ingest/catalogue.ts';
 import { IngestError } from '../../src/ingest/types.ts';
+import { decodeRecord } from '../../src/ingest/encoding.ts';
+import { markupFields } from '../../src/ingest/flags.ts';
+import type { Draft } from '../../src/ingest/normalize.ts';
+
+const emptyText = { title: 'x', officialTitle: null, sponsor: null, summary: null, description: null, conditions: [], keywords: [], interventions: [], eligibility: { inclusion: [], exclusion: [] }, locations: [] } as unknown as Draft;
 
 const BAD = 'tests/fixtures/bad';
 const read = (path: string, content: string) => () => readSourceFile({ path, content });
@@ -110,7 +115,30 @@ describe('bad records that are published, with a flag', () => {
     expect(JSON.stringify(trial)).not.toContain('\uFFFD');
     const flag = trial!.flags.find((f) => f.code === 'encoding-converted');
     expect(flag).toMatchObject({ severity: 'warning', field: null });
-    expect(flag!.message).toContain('read as Windows-1252 (Latin-1)');
+    expect(flag!.message).toContain('reads as Windows-1252 (Latin-1)');
+    // Windows-1252's own punctuation in 0x80–0x9F, not Latin-1's control codes
+    expect(trial!.eligibility.inclusion).toContain('Primary Sjögren’s syndrome (ACR/EULAR 2016) – ESSDAI >= 5; “active” disease; cost under €500');
+  });
+
+  it('a UTF-8 file with one damaged byte stays UTF-8: its accents are kept, the byte shows as �, and it is flagged', () => {
+    const text = readFileSync('tests/fixtures/bad/latin1.txt').toString('latin1').replace(/[\u0080-\uffff]/gu, '');
+    const utf8 = Buffer.from(text.replace('Public title: Mesenchymal', 'Public title: São Paulo – Sjögren’s mesenchymal'), 'utf8');
+    const damaged = Buffer.concat([utf8.subarray(0, 200), Buffer.from([0xe3]), utf8.subarray(200)]);
+    const decoded = decodeRecord(damaged);
+    expect(decoded.encoding).toBe('utf-8-damaged');
+    expect(decoded.content).toContain('São Paulo – Sjögren’s mesenchymal');
+    expect(decoded.content).toContain('\uFFFD');
+    const [trial] = assemble([readSourceFile({ path: 'd.txt', content: decoded.content, encoding: decoded.encoding })], { asOf });
+    expect(trial!.flags.map((f) => f.code)).toContain('encoding-damaged');
+  });
+
+  it('double-byte text (GBK) is refused as not text, not published as garbled Latin-1', () => {
+    // "间充质干细胞治疗" in GBK, repeated as a record body would be
+    const gbk = Buffer.from('bca3b3e4d6cab8c9cfb8b0fbd6cec1c6'.repeat(40), 'hex');
+    const decoded = decodeRecord(Buffer.concat([Buffer.from('Title: '), gbk]));
+    expect(decoded.encoding).toBe('utf-8');
+    const e = errorOf(() => readSourceFile({ path: 'gbk.txt', content: decoded.content }));
+    expect(e.message).toMatch(/^gbk\.txt: the file is not text \(binary data or a wrong encoding\)/u);
   });
 
   it('markup in a record stays text and is flagged with the fields that carry it', () => {
@@ -119,13 +147,32 @@ describe('bad records that are published, with a flag', () => {
     const flag = trial!.flags.find((f) => f.code === 'markup-in-text')!;
     expect(flag.field).toBe('title');
     expect(flag.message).toBe(
-      "The record's text contains HTML markup (title: “<script>”; officialTitle: “</script>”; sponsor: “<img src=x onerror=alert('sponsor')>”; 8 more fields). It is shown as plain text and never run.",
+      "The record's text contains HTML markup (title: “<script>”; officialTitle: “</script>”; sponsor: “<img src=x onerror=”; 7 more fields). It is shown as plain text and never run.",
     );
   });
 
-  it('comparisons in criteria are not markup', () => {
-    const [trial] = assemble([readSourceFile({ path: 'x.txt', content: readFileSync('../shared/seeds/003_437f84a799927563.txt', 'utf8') })], { asOf });
-    expect(trial!.flags.map((f) => f.code)).not.toContain('markup-in-text');
+  it('comparisons in criteria are not markup; pasted formatting and active markup are', () => {
+    const quotes = (text: string) => markupFields({ ...emptyText, eligibility: { ...emptyText.eligibility, inclusion: [text] } }).map((f) => f.quote);
+    for (const prose of ['Age <18 years', 'p<0.05', 'HbA1c < 7%', 'eGFR <a threshold of 30 ml/min and ALT >3x ULN', 'weight <i.e. 40 kg> excluded', 'Time from symptom onset = 72 h', 'ONSET=acute', 'neutrophils < 1.0 × 10^9/L', 'a<b and c>d'])
+      expect(quotes(prose), prose).toEqual([]);
+    const marked: [string, string][] = [
+      ['10<sup>6</sup> cells/kg', '<sup>'],
+      ['<ul><li>x</li></ul>', '<ul>'],
+      ['<base href=//evil.example>', '<base href=//evil.example>'],
+      ['<script src=//evil.js', '<script'],
+      ['<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>'],
+      ['<b onmouseover=alert(1)>bold</b>', '<b onmouseover=alert(1)>'],
+      ['<a href="javascript:alert(2)">x</a>', '<a href="javascript:alert(2)">'],
+      ['see javascript:alert(3)', 'javascript:'],
+    ];
+    for (const [text, quote] of marked) expect(quotes(text), text).toEqual([quote]);
+    // the real records: criteria full of "<" and ">" comparisons, none flagged
+    for (const seed of ['002_51703b8323fab20c.txt', '004_1f41135654dbd125.txt', '003_437f84a799927563.txt']) {
+      const content = readFileSync(`../shared/seeds/${seed}`, 'utf8');
+      const [trial] = assemble([readSourceFile({ path: seed, content })], { asOf });
+      expect(trial!.flags.map((f) => f.code), seed).not.toContain('markup-in-text');
+    }
+    expect(readFileSync('../shared/seeds/002_51703b8323fab20c.txt', 'utf8') + readFileSync('../shared/seeds/004_1f41135654dbd125.txt', 'utf8')).toMatch(/<\s?\d|p\s?<\s?0\.05/u);
   });
 
   it('an id collision with conflicting data merges into one trial and flags every disagreement', () => {

@@ -11,7 +11,8 @@ const put = (path: string, body: string) => {
   writeFileSync(join(dist, path), body);
 };
 put('index.html', `<!doctype html><html><head><link rel="canonical" href="https://example.org/"><meta property="og:image" content="https://example.org/og.png"></head><body>
-<a href="/trials/A/">ok</a> <a href="/trials/A">ok without slash</a> <a href="/trials/A/#eligibility">ok anchor</a>
+<a href="/trials/A/">ok</a> <a href="/trials/A">no slash</a> <a href="/trials/A/#eligibility">ok anchor</a> <a href="/trials/A/#%E0%A4%A">bad escape</a>
+<form action="/search/"></form> <img srcset="/logo.svg 2x, /trials/A/cite.ris 1x" alt=""> <meta property="og:url" content="https://example.org/trials/A/">
 <a href="#top">own anchor</a><h1 id="top">x</h1> <a href="https://elsewhere.org/missing">external, not fetched</a>
 <a href="/trials/B/">missing page</a> <a href="/trials/A/#nowhere">missing anchor</a> <img src="/logo.svg" alt="">
 <a href="mailto:x@example.org">mail</a> <a href="https://example.org/data.json">absolute on the site</a></body></html>`);
@@ -41,16 +42,21 @@ describe('serving rules', () => {
 });
 
 describe('brokenLinks', () => {
-  it('reports a missing page, a missing anchor, a missing asset and a redirect to nowhere — and nothing else', () => {
+  it('reports missing pages, anchors, assets, form actions, redirect targets, slashes and bad escapes — and nothing else', () => {
     const problems = brokenLinks(dist, 'https://example.org');
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(9);
     expect(problems).toEqual(expect.arrayContaining([
       { page: '/', href: 'https://example.org/og.png', problem: 'nothing is served at /og.png' },
       { page: '/', href: '/trials/B/', problem: 'nothing is served at /trials/B/' },
       { page: '/', href: '/trials/A/#nowhere', problem: '/trials/A/ has no element with id "nowhere"' },
       { page: '/', href: '/logo.svg', problem: 'nothing is served at /logo.svg' },
       { page: '/trials/a/', href: '/trials/Z/', problem: 'nothing is served at /trials/Z/' },
+      { page: '/', href: '/trials/A', problem: '/trials/A lacks its trailing slash (a bucket answers 404; link /trials/A/)' },
+      { page: '/', href: '/trials/A/#%E0%A4%A', problem: 'the #fragment is not valid percent-encoding' },
+      { page: '/', href: '/search/', problem: 'nothing is served at /search/' }, // a form's action
+      { page: '/', href: '/logo.svg', problem: 'nothing is served at /logo.svg' }, // from srcset as well as src
     ]));
+    expect(problems.filter((p) => p.href === '/logo.svg')).toHaveLength(2);
   });
 });
 
