@@ -421,5 +421,5 @@ ${searchTable}
 ${audits.join('\n')}
 ${READING}`;
 writeFileSync('docs/benchmarks.md', doc);
-console.log('\nwrote docs/benchmarks.md');
+console.log(`\n${buildTable}\n\n${pageTable}\n\n${searchTable}\n${audits.length ? `\n${audits.join('\n')}` : ''}\nwrote docs/benchmarks.md`);
 process.exit(0);
