@@ -246,11 +246,11 @@ const READING = `
 ## Where the time and bytes go, and the targets
 
 Profiles: \`BENCH_PROFILE=1 npm run bench\` writes a V8 CPU profile of the largest build and prints its top functions
-(scripts/bench/profile.ts). Figures here are from this machine on 2026-11-22 (the tables above and a profiled run).
+(scripts/bench/profile.ts). The phase figures below are from the tables above; the rest from a profiled run.
 
 **Before and after this work** (issue 7): 10,000 trials built in 504 s with a 4.8 GB peak (ClinicalTrials.gov JSON
-only); now 191 s and 3.1 GB with four fifths of the records as copied pages, which read slower. 2,000 trials: 70 s and
-2.2 GB before, 41 s and 1.3 GB now. A trial page: 15.6 KB gzip (HTML + CSS) before, 13.2 KB now.
+only); now 191 s and 3.3 GB with four fifths of the records as copied pages, which read slower. 2,000 trials: 70 s and
+2.2 GB before, 45 s and 1.3 GB now. A trial page: 15.6 KB gzip (HTML + CSS) before, 13.2 KB now.
 
 What the profile showed and what was done about it:
 - The loader cached every file's reading in Astro's meta store, which Astro bundles into the build as one JavaScript
@@ -263,33 +263,37 @@ What the profile showed and what was done about it:
 - Trial pages carried inline scripts (each also a hash in the page's CSP), copy-link buttons for pages without JS, a
   provenance table that for a one-source trial says one thing twenty times, and the comparison grid's styles.
 
-**10,000 trials in ≤ 60 s: missed (191 s).** What remains: Pagefind ≈ 57 s — its own process indexing 10,000 pages of
-≈ 34 KB on two cores, alone near the whole budget; page generation ≈ 96 s for ≈ 60,000 files (a page, a redirect, a
-JSON record and three citation files per trial, each also copied into the incremental-build cache), about half of it
-waiting on the disk; ingest ≈ 17 s; and ≈ 20 s for Node to compile the collection Astro bundles as one module. Meeting
-60 s needs fewer files per trial or a build sharded across machines (docs/deploy.md).
+**10,000 trials in ≤ 60 s: missed (191 s).** Pagefind ≈ 60 s — its own process indexing 10,000 pages of ≈ 34 KB on
+two cores, alone the whole budget; page generation ≈ 91 s for ≈ 60,000 files (a page, a redirect, a JSON record and
+three citation files per trial, each also copied into the incremental-build cache), about half of it waiting on the
+disk; ingest ≈ 23 s; the rest is Astro compiling the collection it bundles as one module (≈ 20 s in the profile) and
+bundling. Meeting 60 s needs fewer files per trial, or the build sharded across machines (docs/deploy.md).
 
-**≤ 4 GB peak at 10,000: met (3.1 GB).**
+**≤ 4 GB peak at 10,000: met (3.3 GB).**
 
-**One record changed in ≤ 10 % of a full build: missed (76 % at 10,000).** Incremental builds work (Astro's
-incremental build with a cache key per trial: one edited record renders its own pages again and every other page is
-copied from the cache; a test checks the result equals a clean build). What a rebuild still does in full, measured on an
-unchanged 10,000-trial catalogue (147 s): Pagefind ≈ 62 s (it has no incremental mode), restoring ≈ 60,000 cached files
-≈ 32 s, syncing the collection ≈ 16 s (9 s of it reading 8,009 cached readings and merging), writing and compiling the
-data store and bundling ≈ 27 s. Pagefind alone is a third of a full build, so 10 % cannot be reached while the whole
-index is rebuilt each time.
+**One record changed in ≤ 10 % of a full build: missed (68 % at 10,000, 71 % at 2,000).** Incremental builds work:
+Astro's incremental build with a cache key per trial, so one edited record renders its own pages again and every other
+page is copied from the cache (a test checks the result equals a clean build). At 10,000 the rebuild is ingest 7 s
+(one file read, the rest from the reading cache), pages 34 s (copying ≈ 60,000 cached files back, rendering the list
+pages), Pagefind 61 s — it has no incremental mode and indexes every page again — and ≈ 27 s of Astro start-up, data
+store and bundling. Pagefind alone is a third of a full build, so 10 % cannot be reached while the whole index is
+rebuilt each time.
 
-**A trial page ≤ 14 KB gzip (HTML + CSS), no JS needed: met** (13.2 KB median, 14.0 KB the largest sampled; reading
-without JS is tested). The JS a trial page runs on load (copy links and citation, compare selection, theme toggle) is
-1.9 KB gzip in five cached files.
+**A trial page ≤ 14 KB gzip (HTML + CSS), no JS needed: met** (13.2 KB median; the largest sampled 14.0 KB at 2,000
+and 10,000, 14.8 KB among the 100). Reading without JS is tested. The JS a trial page runs on load (copy links and
+citation, compare selection, theme toggle) is 1.9 KB gzip in five cached files.
 
-**First search at 10,000 trials ≤ 150 KB and ≤ 500 ms: missed (231 KB, 703 ms for a word in 40 % of the trials; an id
-191 ms, 20 KB).** Pagefind's runtime (JS and worker ≈ 25 KB, WASM 72 KB) and its metadata for every page
+**First search at 10,000 trials ≤ 150 KB and ≤ 500 ms: missed (217 KB, 592 ms for a word in 40 % of the trials; a
+registry id ≈ 190 ms, 20 KB).** Pagefind's runtime (JS and worker ≈ 25 KB, WASM 72 KB) and its metadata for every page
 (≈ 75 KB at 10,000) are fetched before the first result: ≈ 170 KB before any index chunk. The catalogue keeps its own
-extras (sort ranks, facet counts) off that path. At 2,000 trials the first query fits (146 KB, 345 ms).
+extras (sort ranks, facet counts) off that path. At 2,000 trials the first query fits (147 KB, 441 ms).
 
 **Lighthouse (mobile) ≥ 95 / 100 / 100 / 100: met** on the overview, a trial page, /compare/ and /search/ at 2,000 trials
 (above) and on the real catalogue (docs/lighthouse.md).
+
+**50,000 trials: not measured.** By the curve above one build would take ≈ 16 minutes and ≈ 12 GB here, and a run of
+the benchmark (full build, rebuild, browser measurements) about 40 minutes; it did not fit in the session. docs/deploy.md
+extrapolates from the measured sizes.
 `;
 
 interface SizeResult {
