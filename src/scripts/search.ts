@@ -95,11 +95,16 @@ export function startSearch(): void {
   /** Facet counts for the current search, without touching the results on screen. */
   const refreshCounts = async () => {
     await loadFilterIndex();
+    // a search that starts meanwhile (someone ticked a filter) renders the facets itself: drawing
+    // these counts afterwards would untick the box from a state that is no longer current
+    const id = runId;
     const state = readState();
     const pf = await loadPagefind();
     const term = state.q ? (queryAsId(state.q) ?? state.q) : null;
     const search = term || activeFilters(state) ? await pf.search(term, { filters: filtersOf(state) }) : null;
-    renderFacets(search ? search.filters : await pf.filters(), state);
+    const counts = search ? search.filters : await pf.filters();
+    if (id !== runId) return;
+    renderFacets(counts, state);
   };
   const filtersOf = (state: State) =>
     Object.fromEntries(keys.filter((k) => state.filters[k]?.length).map((k) => [k, { any: state.filters[k] }]));

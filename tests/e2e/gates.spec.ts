@@ -64,9 +64,13 @@ test('under the CSP, search, compare and the theme toggle work with zero violati
 
   // search: Pagefind's JS, WASM and worker run, results and facet counts render
   await page.locator('#search-q').fill('secretome');
-  await expect(page.locator('[data-search-results] > li').first()).toBeVisible();
-  await expect(page.locator('[data-search-status]')).toContainText('“secretome”');
-  await page.getByRole('checkbox', { name: /^Completed/u }).check();
+  await expect(page.locator('[data-search-status]')).toContainText(/^\d+ results? for “secretome”/u);
+  // the count is announced first; the cards and then the facet counts follow: wait for all of them
+  const count = Number(/^(\d+)/u.exec((await page.locator('[data-search-status]').textContent()) ?? '')?.[1] ?? 0);
+  await expect(page.locator('[data-search-results] > li')).toHaveCount(Math.min(count, 10));
+  const completed = page.getByRole('checkbox', { name: /^Completed \(\d+\)/u });
+  await expect(completed).toBeVisible();
+  await completed.check();
   await expect(page).toHaveURL(/status=COMPLETED/u);
 
   // compare: the grid renders in the browser, the differences toggle and CSV export work
