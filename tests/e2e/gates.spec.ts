@@ -24,7 +24,13 @@ export async function watchPage(page: Page) {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '';
+    // a request the browser drops because the test navigates on (the favicon of a page being left)
+    // is not a failure; a missing file answers 404 (below), a blocked one is a CSP violation (above)
+    if (error === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${request.url()} (${error})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
