@@ -5,8 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { listFiles } from '../../scripts/quality/site.ts';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { brokenLinks, listFiles } from '../../scripts/quality/site.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
@@ -214,5 +214,37 @@ describe('astro build over a sources folder', () => {
     const [a, b] = [digests(out), digests(clean)];
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     expect([...a.keys()].filter((f) => a.get(f) !== b.get(f))).toEqual([]);
+  }, 400_000);
+
+  it('an incremental build after a code change that alters the shared stylesheet renders every page again: no page keeps a stale link', () => {
+    // a copy of the project, so the test can edit its source
+    const project = join(temp, 'inc-project');
+    mkdirSync(project, { recursive: true });
+    for (const item of ['src', 'content', 'public', 'docs', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(item, join(project, item), { recursive: true });
+    symlinkSync(join(process.cwd(), 'node_modules'), join(project, 'node_modules'), 'dir');
+    const cache = join(temp, 'inc-project-cache');
+    const out = join(project, 'dist'); // inside the project: its build chunks resolve packages from there
+    const run = () =>
+      spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
+        cwd: project,
+        env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CATALOGUE_SOURCES: join(process.cwd(), '../shared/seeds'), CATALOGUE_CACHE_DIR: cache, CATALOGUE_AS_OF: '2026-11-22', CATALOGUE_OG_IMAGES: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+        encoding: 'utf8',
+        timeout: 180_000,
+      });
+    const first = run();
+    expect(first.status, first.stderr + first.stdout).toBe(0);
+    const css = (file: string) => /href="(\/_astro\/[^"]+\.css)"/u.exec(readFileSync(join(out, file), 'utf8'))?.[1];
+    const before = css('trials/NCT04208646/index.html');
+    // the about page starts using a utility no page used: Tailwind's one stylesheet changes name
+    const about = join(project, 'src/pages/about.astro');
+    writeFileSync(about, readFileSync(about, 'utf8').replace('</Base>', '<p class="tracking-widest skew-x-3">new</p>\n</Base>'));
+    const second = run();
+    expect(second.status, second.stderr + second.stdout).toBe(0);
+    const log = (second.stdout + second.stderr).replace(/\u001b\[[0-9;]*m/gu, '');
+    expect(log).not.toMatch(/\/trials\/NCT04208646\/index\.html \(restored\)/u);
+    const after = css('trials/NCT04208646/index.html');
+    expect(after).not.toBe(before);
+    expect(css('about/index.html')).toBe(after);
+    expect(brokenLinks(out, 'https://msc-trials.example.org')).toEqual([]);
   }, 400_000);
 });
