@@ -13,12 +13,14 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, symlinkSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { preview } from 'astro';
 import { syntheticStudy } from './bench/synthetic.ts';
 import { TEXT_LAYOUTS, syntheticPage } from './bench/synthetic-text.ts';
 import { summariseProfile } from './bench/profile.ts';
+import { listFiles } from './quality/site.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,2000,10000').split(',').map(Number);
 const ROOT = '.bench';
@@ -112,7 +114,7 @@ function build(project: string, sources: string, outDir: string, cacheDir: strin
   });
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`build failed:\n${run.stderr.slice(-3000)}`);
-  const log = (run.stdout + run.stderr).replace(/\u001b\[[0-9;]*m/gu, '');
+  const log = stripVTControlCharacters(run.stdout + run.stderr);
   const pagefind = /search index in (\d+) ms/u.exec(log)?.[1];
   const ingest = /\[msc-trials-loader\] (.*) in (\d+) ms/u.exec(log);
   // "✓ Completed in 812ms." / "in 24.48s." / "in 2m 12s."
@@ -327,7 +329,7 @@ for (const n of SIZES) {
   const site = dirSize(dist);
   const index = dirSize(join(dist, 'pagefind'));
   const trials = (JSON.parse(readFileSync(join(dist, 'trials.json'), 'utf8')) as unknown[]).length;
-  const htmlPages = listHtml(dist);
+  const htmlPages = listFiles(dist).filter((f) => f.endsWith('.html')).length;
   console.log(
     `full build ${full.seconds.toFixed(1)} s (ingest ${full.ingestSeconds?.toFixed(1)} s, pages ${full.generateSeconds?.toFixed(1)} s, search index ${full.pagefindSeconds?.toFixed(1)} s), ${(htmlPages / full.seconds).toFixed(0)} pages/s, peak ${full.peakMb.toFixed(0)} MB; dist ${mb(site.bytes)} in ${site.files} files; index ${mb(index.bytes)}`,
   );
@@ -359,11 +361,6 @@ for (const n of SIZES) {
   results.push({ n, trials, full, rebuild, site, index, htmlPages, trialPage, search, audit });
 }
 
-function listHtml(dir: string): number {
-  let count = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.html')) count += 1;
-  return count;
-}
 
 function searchLine(n: number, x: Measure, label: string) {
   return `| ${n.toLocaleString('en')} | ${label} “${x.query}” | ${x.ms.toFixed(0)} ms (${x.fromFirstKey.toFixed(0)} ms from the first key) | ${kb(x.bytes)} (${x.requests} requests) | ${kb(x.settled)} |`;

@@ -33,6 +33,11 @@ export function urlOfFile(file: string): string {
   return `/${file}`;
 }
 
+/** The <loc> URLs of a built site's sitemap.xml. */
+export function sitemapUrls(dist: string): string[] {
+  return [...readFileSync(join(dist, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/gu)].map((m) => m[1]!);
+}
+
 /** The public URLs of a built site: every file but build internals (hashed assets, the search index). */
 export function publicUrls(dist: string): string[] {
   return listFiles(dist)

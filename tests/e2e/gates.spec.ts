@@ -3,12 +3,11 @@
  * light and dark: axe WCAG 2.0/2.1/2.2 A and AA with zero violations, no console errors, no
  * failed requests, no Content-Security-Policy violations. See docs/quality.md.
  */
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './helpers.ts';
+import { sitemapUrls } from '../../scripts/quality/site.ts';
 
-const sitemap = readFileSync('dist/sitemap.xml', 'utf8');
-const PAGES = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/gu)].map((m) => new URL(m[1]!).pathname);
+const PAGES = sitemapUrls('dist').map((url) => new URL(url).pathname);
 // the one page a sitemap does not list
 PAGES.push('/404.html');
 

@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { brokenLinks, listFiles } from '../../scripts/quality/site.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { parse } from 'node-html-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { largeRecord } from '../fixtures/bad/large-record.ts';
@@ -16,14 +17,22 @@ import { largeRecord } from '../fixtures/bad/large-record.ts';
 const temp = mkdtempSync(join(tmpdir(), 'msc-build-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function build(sources: string, outDir: string, curation = join(temp, 'no-curation'), extraEnv: Record<string, string> = {}) {
+function build(sources: string, outDir: string, curation = join(temp, 'no-curation'), extraEnv: Record<string, string> = {}, cwd = process.cwd()) {
   return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+    cwd,
     // plain log text (CI=true turns colours on otherwise), so the tests can read what Astro did
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CATALOGUE_SOURCES: sources, CATALOGUE_CURATION: curation, CATALOGUE_AS_OF: '2026-11-22', CATALOGUE_OG_IMAGES: '0', ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
     encoding: 'utf8',
     timeout: 180_000,
   });
 }
+
+/** What a build printed, without colour codes. */
+const logOf = (result: ReturnType<typeof build>) => stripVTControlCharacters(result.stdout + result.stderr);
+
+/** SHA-256 of every file of a built site, by path; `skip` leaves out paths that start with it. */
+const digests = (dir: string, skip?: string) =>
+  new Map(listFiles(dir).filter((f) => !skip || !f.startsWith(skip)).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
 
 describe('astro build over a sources folder', () => {
   it('publishes a newly added record of each kind, at any depth, and ignores _, . and README files', () => {
@@ -160,7 +169,6 @@ describe('astro build over a sources folder', () => {
   }, 300_000);
 
   it('two clean builds of the same commit are byte-identical, but for the files Pagefind writes in hash-map order', () => {
-    const digests = (dir: string) => new Map(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
     const runs = [1, 2].map((n) => {
       const out = join(temp, `repro-${n}`);
       // a fresh cache folder each time: no content-layer store, no cached readings or social images
@@ -183,7 +191,6 @@ describe('astro build over a sources folder', () => {
   }, 400_000);
 
   it('an incremental build after one record changed renders that trial again, restores the rest, and equals a clean build', () => {
-    const digests = (dir: string) => new Map(listFiles(dir).filter((f) => !f.startsWith('pagefind/')).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
     const sources = join(temp, 'inc-sources');
     cpSync('../shared/seeds', sources, { recursive: true });
     const cache = join(temp, 'inc-cache');
@@ -197,7 +204,7 @@ describe('astro build over a sources folder', () => {
     writeFileSync(file, [`${title} (edited)`, ...rest].join('\n'));
     const second = build(sources, out, undefined, { CATALOGUE_CACHE_DIR: cache });
     expect(second.status, second.stderr + second.stdout).toBe(0);
-    const log = (second.stdout + second.stderr).replace(/\u001b\[[0-9;]*m/gu, '');
+    const log = logOf(second);
     expect(log).toContain('(1 read, 4 unchanged; 1 entries updated)');
     expect(log).toMatch(/\/trials\/NCT07157891\/index\.html \(\+\d+ms\)/u); // rendered
     expect(log).toMatch(/\/trials\/NCT07157891\.json \(\+\d+ms\)/u);
@@ -211,7 +218,7 @@ describe('astro build over a sources folder', () => {
     const clean = join(temp, 'inc-clean');
     const third = build(sources, clean, undefined, { CATALOGUE_CACHE_DIR: join(temp, 'inc-clean-cache') });
     expect(third.status, third.stderr + third.stdout).toBe(0);
-    const [a, b] = [digests(out), digests(clean)];
+    const [a, b] = [digests(out, 'pagefind/'), digests(clean, 'pagefind/')];
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     expect([...a.keys()].filter((f) => a.get(f) !== b.get(f))).toEqual([]);
   }, 400_000);
@@ -224,13 +231,7 @@ describe('astro build over a sources folder', () => {
     symlinkSync(join(process.cwd(), 'node_modules'), join(project, 'node_modules'), 'dir');
     const cache = join(temp, 'inc-project-cache');
     const out = join(project, 'dist'); // inside the project: its build chunks resolve packages from there
-    const run = () =>
-      spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
-        cwd: project,
-        env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CATALOGUE_SOURCES: join(process.cwd(), '../shared/seeds'), CATALOGUE_CACHE_DIR: cache, CATALOGUE_AS_OF: '2026-11-22', CATALOGUE_OG_IMAGES: '0', ASTRO_TELEMETRY_DISABLED: '1' },
-        encoding: 'utf8',
-        timeout: 180_000,
-      });
+    const run = () => build(join(process.cwd(), '../shared/seeds'), out, undefined, { CATALOGUE_CACHE_DIR: cache }, project);
     const first = run();
     expect(first.status, first.stderr + first.stdout).toBe(0);
     const css = (file: string) => /href="(\/_astro\/[^"]+\.css)"/u.exec(readFileSync(join(out, file), 'utf8'))?.[1];
@@ -240,7 +241,7 @@ describe('astro build over a sources folder', () => {
     writeFileSync(about, readFileSync(about, 'utf8').replace('</Base>', '<p class="tracking-widest skew-x-3">new</p>\n</Base>'));
     const second = run();
     expect(second.status, second.stderr + second.stdout).toBe(0);
-    const log = (second.stdout + second.stderr).replace(/\u001b\[[0-9;]*m/gu, '');
+    const log = logOf(second);
     expect(log).not.toMatch(/\/trials\/NCT04208646\/index\.html \(restored\)/u);
     const after = css('trials/NCT04208646/index.html');
     expect(after).not.toBe(before);
