@@ -2,8 +2,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { trialsLoader } from './loaders/trials.ts';
+import { importReportLoader, trialsLoader } from './loaders/trials.ts';
 import { CatalogueEntrySchema } from './schemas/trial.ts';
+import { ImportReportSchema } from './schemas/import-report.ts';
 
 export const collections = {
   trials: defineCollection({
@@ -14,6 +15,8 @@ export const collections = {
     }),
     schema: CatalogueEntrySchema,
   }),
+  // the record files (or rows) the trials loader could not read, each with why: /data/import-report/
+  importReport: defineCollection({ loader: importReportLoader(), schema: ImportReportSchema }),
   guides: defineCollection({
     loader: glob({ pattern: '*.mdx', base: 'content/guides' }),
     schema: z.object({

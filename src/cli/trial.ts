@@ -2,19 +2,22 @@
  * Curator command: `npm run trial -- <file> [--as-of YYYY-MM-DD]`
  *
  * Prints the normalised trial(s) of one record file as JSON on stdout and, on stderr, the
- * detected format and the flags — without building the site. When a trial of the file is already
- * in the catalogue (content/sources, merged with its other records and curation), it also prints
- * what adding the file would change, field by field. Exit code 1 when the file cannot be read as
- * a trial record, 2 on wrong usage.
+ * detected format, each trial's scope verdict and flags — without building the site. A CSV
+ * download prints every row's trial (with its row number) and every row it cannot read. When a
+ * trial of the file is already in the catalogue (content/sources, merged with its other records
+ * and curation), it also prints what adding the file would change, field by field. Exit code 1
+ * when the file, or any row of it, cannot be read as a trial record; 2 on wrong usage.
  */
 import { readFileSync } from 'node:fs';
 import { basename, relative, resolve, sep } from 'node:path';
 import { assemble, listSourceFiles, readCurationFiles, readSourceFile, sourceFileAt, type FileReading } from '../ingest/catalogue.ts';
 import { decodeRecord } from '../ingest/encoding.ts';
 import { detectFormat } from '../ingest/detect.ts';
-import { IngestError } from '../ingest/types.ts';
+import { IngestError, unreadableMessage } from '../ingest/types.ts';
+import { SCOPE } from '../domain/vocabulary.ts';
 import { toPublicTrial, type Trial } from '../schemas/trial.ts';
 import { diffTrials } from '../ingest/diff.ts';
+import { explanationLines } from '../ingest/explain.ts';
 
 const USAGE = 'usage: npm run trial -- <record file> [--as-of YYYY-MM-DD]';
 const SOURCES = 'content/sources';
@@ -54,19 +57,29 @@ function main(argv: string[]): number {
     const reading = readSourceFile(file);
     const trials = assemble([reading], { asOf });
     process.stdout.write(`${JSON.stringify(trials.length === 1 ? toPublicTrial(trials[0]!) : trials.map(toPublicTrial), null, 2)}\n`);
-    const lines = [`${path}: ${detection.format} format, ${trials.length} trial${trials.length === 1 ? '' : 's'}`];
+    const unreadable = reading.unreadable;
+    const lines = [
+      `${path}: ${detection.format} format, ${trials.length} trial${trials.length === 1 ? '' : 's'}${unreadable.length ? `, ${unreadable.length} unreadable row${unreadable.length === 1 ? '' : 's'}` : ''}`,
+    ];
     for (const trial of trials) {
-      lines.push(`  ${trial.id} — ${trial.title}`);
+      const rows = trial.sources.map((s) => s.row).filter((r): r is number => r !== null);
+      lines.push(`  ${rows.length ? `row ${rows.join(', ')}: ` : ''}${trial.id} — ${trial.title}`);
+      lines.push(`    scope ${trial.scope.value} (${SCOPE[trial.scope.value].label}): ${trial.scope.reason}`);
       const quality = trial.flags.filter((f) => f.code !== 'registered-not-approved');
       if (quality.length === 0) lines.push('    no flags');
       for (const flag of quality) lines.push(`    [${flag.severity}] ${flag.code}${flag.field ? ` (${flag.field})` : ''}: ${flag.message}`);
+      // what was read, and what was not and why (a multi-study JSON file: the first study only, to stay readable)
+      if (trials.length === 1) lines.push(...explanationLines(toPublicTrial(trial) as Trial, reading.ignored));
     }
+    for (const u of unreadable) lines.push(`error: ${unreadableMessage(u)}`);
     lines.push(...importReport(reading, inside ? path : null, asOf));
     process.stderr.write(`${lines.join('\n')}\n`);
-    return 0;
+    return unreadable.length ? 1 : 0;
   } catch (error) {
     if (error instanceof IngestError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      process.stderr.write(
+        `error: ${error.message}\nThis file cannot become a trial. A build publishes every other trial and lists this file, with the reason above, on /data/import-report/ (with CATALOGUE_STRICT=1, as in CI, the build fails instead).\n`,
+      );
       return 1;
     }
     throw error;

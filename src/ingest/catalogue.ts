@@ -10,26 +10,39 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { CatalogueEntrySchema, type CatalogueEntry, type Format, type Provenance } from '../schemas/trial.ts';
 import { classify } from './classify.ts';
+import { screenScope } from './scope.ts';
 import { applyClassifications, applyCorrections, readCuration, type Curation } from './curation.ts';
 import { groupRecords, mergeRecords, type Merged, type SourcedDraft } from './merge.ts';
 import { flagTrial, type FlagOptions } from './flags.ts';
 import { normalizeTrial, type Draft } from './normalize.ts';
 import { readRecord } from './read.ts';
 import { decodeRecord } from './encoding.ts';
-import { IngestError, showFound, type SourceFile } from './types.ts';
+import { IngestError, showFound, unreadableOf, type SourceFile, type Unreadable } from './types.ts';
+import { IMPORT_MANIFEST, NO_RETRIEVALS, RETRIEVAL_REGISTER, readRetrievals, retrievedOf, type RetrievalFile, type Retrievals } from './retrieval.ts';
 
-/** What one record file yields: its trials, normalised, with the file's format and site. */
+/** What one record file yields: its trials, normalised, with the file's format and site, and the rows it could not read. */
 export interface FileReading {
   path: string;
   format: Format;
   site: string | null;
   drafts: Draft[];
+  /** rows of a multi-record file (a CSV download) that cannot become trials; the other rows are read */
+  unreadable: Unreadable[];
+  /** labels the page has that its reader does not read (for the curator command) */
+  ignored?: string[];
 }
 
 /** Files that are not records: names starting with "_" or ".", and READMEs. */
 export function isIgnored(name: string): boolean {
   return name.startsWith('_') || name.startsWith('.') || /^readme(\.[a-z0-9]+)?$/iu.test(name);
 }
+
+/**
+ * Files of the sources folder that are bookkeeping, not records: the manifest `npm run import`
+ * keeps beside the studies it writes (src/import/run.ts). Its resume state and temporary files
+ * start with "." and are ignored by name.
+ */
+export const BOOKKEEPING_FILES: readonly string[] = [IMPORT_MANIFEST];
 
 /** Every record file under `dir` (any depth), as paths relative to it with forward slashes, sorted. */
 export function listSourceFiles(dir: string): string[] {
@@ -38,8 +51,9 @@ export function listSourceFiles(dir: string): string[] {
     for (const name of readdirSync(at).sort()) {
       if (isIgnored(name)) continue;
       const full = join(at, name);
+      const path = relative(dir, full).split(sep).join('/');
       if (statSync(full).isDirectory()) walk(full);
-      else out.push(relative(dir, full).split(sep).join('/'));
+      else if (!BOOKKEEPING_FILES.includes(path)) out.push(path);
     }
   };
   walk(dir);
@@ -49,7 +63,8 @@ export function listSourceFiles(dir: string): string[] {
 /** Read and normalise one record file. Throws IngestError with the file named. */
 export function readSourceFile(file: SourceFile): FileReading {
   const result = readRecord(file);
-  if (result.trials.length === 0) {
+  const unreadable = result.failures ?? [];
+  if (result.trials.length === 0 && unreadable.length === 0) {
     throw new IngestError(file.path, 'the file holds no trial', { expected: 'at least one study', found: 'none' });
   }
   const drafts = result.trials.map((raw, i) => {
@@ -78,7 +93,22 @@ export function readSourceFile(file: SourceFile): FileReading {
     }
     return draft;
   });
-  return { path: file.path, format: result.format, site: result.site, drafts };
+  return { path: file.path, format: result.format, site: result.site, drafts, unreadable, ...(result.ignored?.length ? { ignored: result.ignored } : {}) };
+}
+
+/**
+ * Read one file without letting it stop the others: a file that cannot be read comes back as an
+ * import-report entry (file, field, expected, found) instead of a reading; a multi-record file
+ * brings the rows it could not read. Errors that are not IngestErrors are bugs and still throw.
+ */
+export function readSourceFileOrReport(file: SourceFile): { reading: FileReading | null; unreadable: Unreadable[] } {
+  try {
+    const reading = readSourceFile(file);
+    return { reading, unreadable: reading.unreadable };
+  } catch (error) {
+    if (error instanceof IngestError) return { reading: null, unreadable: [unreadableOf(error)] };
+    throw error;
+  }
 }
 
 export interface CurationInput {
@@ -87,8 +117,15 @@ export interface CurationInput {
 }
 
 export interface AssembleOptions extends FlagOptions {
+  /** when each record file was retrieved (retrieval.ts); none known when absent */
+  retrievals?: Retrievals;
   /** curation overlays (content/curation/*.yaml), applied after merging */
   curations?: readonly CurationInput[];
+  /**
+   * When given, a trial that does not match the schema is left out and reported here (one entry
+   * per record file of it) instead of stopping the assembly.
+   */
+  unreadable?: Unreadable[];
 }
 
 /**
@@ -98,7 +135,18 @@ export interface AssembleOptions extends FlagOptions {
  */
 export function assemble(readings: readonly FileReading[], options: AssembleOptions): CatalogueEntry[] {
   const items: SourcedDraft[] = readings.flatMap((reading) =>
-    reading.drafts.map((draft) => ({ draft, source: { file: reading.path, format: reading.format, site: reading.site } })),
+    reading.drafts.map((draft) => ({
+      draft,
+      source: {
+        file: reading.path,
+        format: reading.format,
+        site: reading.site,
+        asOf: draft.origin.asOf,
+        // a date the record states about its own retrieval wins over the register's
+        retrieved: draft.origin.retrieved ?? retrievedOf(options.retrievals ?? NO_RETRIEVALS, reading.path),
+        row: draft.origin.row,
+      },
+    })),
   );
   const overlays = new Map<string, { path: string; curation: Curation }>();
   for (const file of options.curations ?? []) {
@@ -110,7 +158,15 @@ export function assemble(readings: readonly FileReading[], options: AssembleOpti
     overlays.set(trial.toLowerCase(), { path: file.path, curation });
   }
 
-  const entries = groupRecords(items).map((group) => finish(mergeRecords(group), options, overlays));
+  const entries = groupRecords(items).flatMap((group) => {
+    try {
+      return [finish(mergeRecords(group), options, overlays)];
+    } catch (error) {
+      if (!(error instanceof IngestError) || !options.unreadable) throw error;
+      for (const item of group) options.unreadable.push({ ...unreadableOf(error), file: item.source.file });
+      return [];
+    }
+  });
   const seen = new Map<string, CatalogueEntry>();
   for (const entry of entries) {
     const other = seen.get(entry.id);
@@ -138,10 +194,11 @@ export function assemble(readings: readonly FileReading[], options: AssembleOpti
 function finish(merged: Merged, options: AssembleOptions, overlays: Map<string, { path: string; curation: Curation }>): CatalogueEntry {
   const { draft, sources, sourceValues } = merged;
   const { therapy, evidence } = classify(draft);
-  const flags = flagTrial(draft, options);
-  const { notes: _notes, ...fields } = draft;
+  const scope = screenScope(draft);
+  const flags = flagTrial({ ...draft, scope }, { ...options, formats: sources.map((s) => s.format) });
+  const { notes: _notes, origin: _origin, ...fields } = draft;
   const provenance: Provenance = Object.fromEntries(Object.entries(merged.provenance).map(([k, v]) => [k, { sources: v.sources }]));
-  const entry = { ...fields, therapy, sources, flags, provenance, sourceValues, facetEvidence: evidence };
+  const entry = { ...fields, scope, therapy, sources, flags, provenance, sourceValues, facetEvidence: evidence };
 
   const overlay = [draft.id, ...draft.registryIds].map((id) => overlays.get(id.toLowerCase())).find(Boolean);
   if (overlay) {
@@ -201,8 +258,44 @@ export function sourceFileAt(dir: string, path: string): SourceFile {
   return { path, content, ...(encoding === 'utf-8' ? {} : { encoding }) };
 }
 
-/** Read a whole sources folder (for the CLI and tests; the Astro loader caches per file). */
+/** The retrieval register and the import manifest of a sources folder, those present. */
+export function readRetrievalFiles(dir: string): RetrievalFile[] {
+  return [RETRIEVAL_REGISTER, IMPORT_MANIFEST].flatMap((path) => {
+    try {
+      return [{ path, content: readFileSync(join(dir, path), 'utf8') }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** When each record file of a folder was retrieved (retrieval.ts). */
+export function retrievalsOf(dir: string, paths: readonly string[] = listSourceFiles(dir)): Retrievals {
+  return readRetrievals(readRetrievalFiles(dir), paths);
+}
+
+/** Read a whole sources folder (for the CLI and tests; the Astro loader caches per file). Stops at the first unreadable file. */
 export function loadCatalogue(dir: string, options: AssembleOptions): CatalogueEntry[] {
-  const readings = listSourceFiles(dir).map((path) => readSourceFile(sourceFileAt(dir, path)));
-  return assemble(readings, options);
+  const paths = listSourceFiles(dir);
+  const readings = paths.map((path) => readSourceFile(sourceFileAt(dir, path)));
+  return assemble(readings, { retrievals: retrievalsOf(dir, paths), ...options });
+}
+
+/** Read a whole sources folder as the build does: every readable trial, and the files (or rows) that could not be read. */
+export function loadCatalogueReport(dir: string, options: AssembleOptions): { entries: CatalogueEntry[]; unreadable: Unreadable[] } {
+  const unreadable: Unreadable[] = [];
+  const readings: FileReading[] = [];
+  const paths = listSourceFiles(dir);
+  for (const path of paths) {
+    const result = readSourceFileOrReport(sourceFileAt(dir, path));
+    unreadable.push(...result.unreadable);
+    if (result.reading) readings.push(result.reading);
+  }
+  const entries = assemble(readings, { retrievals: retrievalsOf(dir, paths), ...options, unreadable });
+  return { entries, unreadable: sortUnreadable(unreadable) };
+}
+
+/** The import report in a stable order: by file, then row. */
+export function sortUnreadable(list: readonly Unreadable[]): Unreadable[] {
+  return [...list].sort((a, b) => a.file.localeCompare(b.file, 'en') || (a.row ?? 0) - (b.row ?? 0));
 }

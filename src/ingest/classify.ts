@@ -1,18 +1,35 @@
 /**
  * The MSC therapy facets of a trial — product, cell source, donor, route — derived from what
- * the record says about its experimental treatment, with a keyword vocabulary documented in
- * docs/classification.md.
+ * the record says about its experimental treatment, with the vocabulary of terms.ts and of the
+ * product names in src/domain/products.ts, documented in docs/classification.md.
  *
  * Where the words are read matters more than which words: background paragraphs mention
- * exosomes, bone marrow or autologous plasma that the trial does not use. So each facet is
- * read first from the treatment itself (titles, experimental arms, active interventions,
- * keywords); only when those say nothing about a facet are the summary and description read.
- * Comparator arms (placebo, sham, no intervention) and placebo interventions are never read.
- * Every value comes with its evidence: the field and the words that matched.
+ * exosomes, bone marrow or autologous plasma that the trial does not use. Evidence is ranked
+ * (terms.ts `passagesOf`): the interventions and arms, then the titles and keywords, then the
+ * brief summary, then the detailed description; within the summary and description, sentences
+ * about this trial ("The secretome will be collected from…") before neutral ones before
+ * background ("MSCs have been shown to…"). Each facet takes the first rank that states it.
+ * Comparator arms and placebo interventions are never read. Every value keeps its evidence:
+ * the field, the words that matched and the sentence they stand in.
  */
 import type { FacetEvidence, Therapy } from '../schemas/trial.ts';
 import type { Draft } from './normalize.ts';
-import { CELL_SOURCE, DONOR, PRODUCT, ROUTE } from './vocabulary.ts';
+import { CELL_SOURCE, DONOR, PRODUCT, ROUTE } from '../domain/vocabulary.ts';
+import {
+  CELL_TERMS,
+  MINIMAL_TERMS,
+  SECRETOME_TERMS,
+  VESICLE_TERMS,
+  describesMinimal,
+  minimalGiven,
+  isDerivativeSource,
+  matches,
+  passagesOf,
+  productNames,
+  quoteAt,
+  rankedGroups,
+  type Passage,
+} from './terms.ts';
 
 type Facet = keyof Therapy;
 interface Rule<V extends string> {
@@ -20,32 +37,6 @@ interface Rule<V extends string> {
   pattern: RegExp;
 }
 
-/** An MSC cell product. Mentions followed by a derivative word ("…cells conditioned media") are not cells. */
-const CELL_TERMS: readonly RegExp[] = [
-  /\b(?:mesenchymal|stromal)\s+(?:stem\s+|stromal\s+|progenitor\s+|precursor\s+|signaling\s+)?cells?\b/giu,
-  /\b(?:h?UC|WJ|BM|h?AD|P|DP|Men|iPS|h)?-?MSCs?\b/gu,
-  /\b(?:ADSCs?|DPSCs?|BMSCs?|MenSCs?|UCMSCs?|ADMSCs?|SHED)\b/gu,
-  /\b(?:adipose|fat)(?:[- ]tissue)?[- ]derived\s+(?:mesenchymal\s+)?(?:stem|stromal|regenerative|progenitor)\s+cells?\b/giu,
-  /\b(?:umbilical[- ]cord|wharton'?s[- ]jelly|placenta[l]?|amniotic|bone[- ]marrow|dental[- ]pulp|menstrual[- ]blood|endometrial)(?:[- ]derived)?\s+(?:mesenchymal\s+)?(?:stem|stromal|progenitor|regenerative)\s+cells?\b/giu,
-  /\bstromal vascular fraction\b|\bbone[- ]marrow (?:aspirate )?concentrate\b|\bmultipotent (?:adult )?progenitor cells?\b/giu,
-  /\b(?:SVF|BMAC|MAPCs?)\b/gu,
-];
-const DERIVATIVE_AFTER =
-  /^\s*(?:\([^)]{1,20}\))?\s*(?:-|\s)?(?:derived\s+|based\s+)?(?:hypoxic\s+)?(?:conditioned|secretome|exosom|extracellular\s+vesicle|vesicle|EVs?\b|lysate|extract|supernatant|CM\b|secreted|derivatives?)/iu;
-const DERIVATIVE_BEFORE =
-  /(?:secretome|conditioned\s+medi(?:a|um)|exosomes?|extracellular\s+vesicles?|EVs?|vesicles?|supernatant)\b(?:\s+[\w-]+){0,4}?\s+(?:derived\s+)?(?:from|of|by)\s+(?:[\w-]+\s+){0,4}$/iu;
-
-const SECRETOME_TERMS: readonly RegExp[] = [
-  /\bsecretomes?\b/giu,
-  /\bconditioned\s+(?:culture\s+)?medi(?:a|um)s?\b/giu,
-  /\bMSC-?CM\b/gu,
-];
-const VESICLE_TERMS: readonly RegExp[] = [
-  /\bexosom(?:e|es|al)\b/giu,
-  /\bextracellular\s+vesicles?\b/giu,
-  /\bmicro-?vesicles?\b/giu,
-  /\b(?:s|small\s+)?EVs?\b/gu,
-];
 const CO_AGENT =
   /\b(?:PRP|PRGF|platelet[- ]rich\s+(?:plasma|fibrin)|plasma[- ]rich\s+in\s+growth\s+factors|platelet\s+lysate|hyaluronic\s+acid|hyaluronan|scaffold|hydrogel|collagen|fibrin\s+glue|bone\s+graft|tricalcium\s+phosphate|β-TCP|hydroxyapatite|chondrocytes?)\b/iu;
 const JOIN = /\+|\bcombined\b|\bcombination\b|\bplus\b|\balong\s+with\b|\btogether\s+with\b|\bmixed\b|\bloaded\b|\bseeded\b|\bembedded\b|\bco-?(?:administered|injected)\b|\bwith\b/iu;
@@ -65,9 +56,6 @@ const SOURCE_RULES: readonly Rule<keyof typeof CELL_SOURCE>[] = [
     pattern: /\bsynovi(?:al|um)[- ](?:derived\s+)?(?:mesenchymal\s+)?(?:stem|stromal)\b|\binduced\s+pluripotent\b|\biPSC?-derived\b|\bmuscle-derived\s+(?:stem|stromal)\b|\bperiodontal\s+ligament\s+(?:stem|stromal)\b|\bolfactory\s+(?:mucosa\s+)?(?:stem|stromal)\b/giu,
   },
 ];
-/** A source word counts only near an MSC word, so "bone marrow failure" is not a cell source. */
-const MSC_CONTEXT = /\b(?:mesenchymal|MSCs?|stem|stromal|progenitor|secretome|conditioned|exosom\w*|vesicles?|cells?|SVF|BMAC|[A-Za-z]*MSCs?|ADSCs?|DPSCs?|MenSCs?)\b/iu;
-
 const DONOR_RULES: readonly Rule<keyof typeof DONOR>[] = [
   { value: 'ALLOGENEIC', pattern: /\ballo(?:genei?c|genic|geneic)\b|\ballo-(?=\w)|\bdonor[- ]derived\b|\bthird[- ]party\b/giu },
   { value: 'AUTOLOGOUS', pattern: /\bautologous\b|\bauto-(?=MSC)|\b(?:patient|participant|subject)['’]?s?\s+own\b/giu },
@@ -99,100 +87,51 @@ const ROUTE_RULES: readonly Rule<keyof typeof ROUTE>[] = [
   },
 ];
 
-interface Passage {
-  field: string;
-  text: string;
-}
-
-/** Arms that are not the treatment under test: comparators of any kind. */
-const COMPARATOR_ARM = new Set(['ACTIVE_COMPARATOR', 'PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION']);
-const PLACEBO = /\b(?:placebo|sham|saline|normal\s+saline|NaCl|vehicle|no\s+intervention|standard\s+(?:of\s+)?care|usual\s+care)\b/iu;
-
-/** The passages about the treatment itself, and the background passages. */
-export function passagesOf(trial: Draft): { treatment: Passage[]; background: Passage[] } {
-  const treatment: Passage[] = [];
-  const add = (field: string, text: string | null | undefined) => {
-    if (text) treatment.push({ field, text });
-  };
-  add('title', trial.title);
-  add('officialTitle', trial.officialTitle);
-  add('acronym', trial.acronym);
-  // interventions that only comparator arms use are comparators too
-  const comparatorOnly = new Set<string>();
-  for (const iv of trial.interventions) {
-    const arms = trial.arms.filter((a) => a.interventions.some((x) => x.toLowerCase().endsWith(iv.name.toLowerCase())));
-    if (arms.length > 0 && arms.every((a) => a.type !== null && COMPARATOR_ARM.has(a.type))) comparatorOnly.add(iv.name);
-  }
-  trial.interventions.forEach((iv, i) => {
-    // "Saline" is not the treatment; "UC-MSCs plus standard of care" is
-    if (comparatorOnly.has(iv.name) || (PLACEBO.test(iv.name) && !MSC_CONTEXT.test(iv.name))) return;
-    add(`interventions[${i}].name`, iv.name);
-    add(`interventions[${i}].description`, iv.description);
-    iv.otherNames.forEach((name, j) => add(`interventions[${i}].otherNames[${j}]`, name));
-  });
-  trial.arms.forEach((arm, i) => {
-    if (arm.type !== null && COMPARATOR_ARM.has(arm.type)) return;
-    if (arm.type === null && PLACEBO.test(arm.label) && !MSC_CONTEXT.test(arm.label)) return;
-    add(`arms[${i}].label`, arm.label);
-    add(`arms[${i}].description`, arm.description);
-    arm.interventions.forEach((x, j) => {
-      if (!PLACEBO.test(x) || MSC_CONTEXT.test(x)) add(`arms[${i}].interventions[${j}]`, x);
-    });
-  });
-  trial.keywords.forEach((k, i) => add(`keywords[${i}]`, k));
-  const background: Passage[] = [];
-  if (trial.summary) background.push({ field: 'summary', text: trial.summary });
-  if (trial.description) background.push({ field: 'description', text: trial.description });
-  return { treatment, background };
-}
-
-function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
-  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    yield m;
-    if (m[0] === '') re.lastIndex += 1;
-  }
-}
-
-/** Where the cell mention at `index` is really the source of a derived product. */
-function isDerivativeSource(text: string, index: number, length: number): boolean {
-  const after = text.slice(index + length, index + length + 60);
-  const before = text.slice(Math.max(0, index - 90), index);
-  return DERIVATIVE_AFTER.test(after) || DERIVATIVE_BEFORE.test(before);
-}
-
 type Found = Map<string, FacetEvidence>;
+
+/** Spans of minimally manipulated preparations in a text: a cell word inside or just before one is that preparation ("fat-derived stem cells (SVF)"). */
+function minimalSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const term of MINIMAL_TERMS) for (const m of matches(term, text)) if (minimalGiven(text, m.index, m.index + m[0].length)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
 
 function productsIn(passages: readonly Passage[]): Found {
   const found: Found = new Map();
-  const note = (value: keyof typeof PRODUCT, field: string, match: string) => {
-    if (!found.has(value)) found.set(value, { facet: 'products', value, field, match });
+  const note = (value: keyof typeof PRODUCT, p: Passage, index: number, match: string) => {
+    if (!found.has(value)) found.set(value, { facet: 'products', value, field: p.field, match, quote: quoteAt(p.text, index, match.length) });
   };
-  for (const { field, text } of passages) {
+  for (const passage of passages) {
+    const { field, text } = passage;
     let hasProduct = false;
+    for (const hit of productNames(text)) {
+      if (hit.kind !== 'msc' || !('product' in hit.entry)) continue;
+      note(hit.entry.product, passage, hit.index, hit.match);
+      hasProduct = true;
+    }
+    const minimal = minimalSpans(text);
+    for (const [start, end] of minimal) {
+      note('MINIMALLY_MANIPULATED', passage, start, text.slice(start, end));
+      hasProduct = true;
+    }
     for (const term of CELL_TERMS) {
       for (const m of matches(term, text)) {
-        if (isDerivativeSource(text, m.index, m[0].length)) continue;
-        note('CELLS', field, m[0]);
+        if (isDerivativeSource(text, m.index, m[0].length) || describesMinimal(text, minimal, m.index, m.index + m[0].length)) continue;
+        note('CELLS', passage, m.index, m[0]);
         hasProduct = true;
       }
     }
-    for (const term of SECRETOME_TERMS) {
-      for (const m of matches(term, text)) {
-        note('SECRETOME', field, m[0]);
-        hasProduct = true;
+    for (const [terms, value] of [[SECRETOME_TERMS, 'SECRETOME'], [VESICLE_TERMS, 'EXTRACELLULAR_VESICLES']] as const) {
+      for (const term of terms) {
+        for (const m of matches(term, text)) {
+          note(value, passage, m.index, m[0]);
+          hasProduct = true;
+        }
       }
     }
-    for (const term of VESICLE_TERMS) {
-      for (const m of matches(term, text)) {
-        note('EXTRACELLULAR_VESICLES', field, m[0]);
-        hasProduct = true;
-      }
-    }
-    if (hasProduct && !field.startsWith('summary') && !field.startsWith('description')) {
+    if (hasProduct && passage.tier <= 2) {
       const co = CO_AGENT.exec(text);
-      if (co && JOIN.test(text) && !COMPARISON.test(text)) note('COMBINATION', field, co[0]);
+      if (co && JOIN.test(text) && !COMPARISON.test(text)) note('COMBINATION', passage, co.index, co[0]);
     }
   }
   return found;
@@ -210,8 +149,23 @@ function rulesIn<V extends string>(
       if (found.has(rule.value)) continue;
       for (const m of matches(rule.pattern, text)) {
         if (!accept(text, m)) continue;
-        found.set(rule.value, { facet, value: rule.value, field, match: m[0] });
+        found.set(rule.value, { facet, value: rule.value, field, match: m[0], quote: quoteAt(text, m.index, m[0].length) });
         break;
+      }
+    }
+  }
+  return found;
+}
+
+/** Cell source and donor that a named product of the vocabulary carries ("Prochymal": bone marrow, allogeneic). */
+function namedFacet(facet: 'cellSources' | 'donor', passages: readonly Passage[]): Found {
+  const found: Found = new Map();
+  for (const p of passages) {
+    for (const hit of productNames(p.text)) {
+      if (hit.kind !== 'msc' || !('product' in hit.entry)) continue;
+      const value = facet === 'cellSources' ? hit.entry.cellSource : hit.entry.donor;
+      if (value && !found.has(value)) {
+        found.set(value, { facet, value, field: p.field, match: hit.match, quote: quoteAt(p.text, hit.index, hit.match.length) });
       }
     }
   }
@@ -249,20 +203,30 @@ const ORDER = {
 };
 
 export function classify(trial: Draft): Classification {
-  const { treatment, background } = passagesOf(trial);
+  const groups = rankedGroups(passagesOf(trial));
+  /** The first rank of passages that states the facet at all. */
   const pick = (find: (passages: readonly Passage[]) => Found): Found => {
-    const first = find(treatment);
-    return first.size > 0 ? first : find(background);
+    for (const group of groups) {
+      const found = find(group);
+      if (found.size > 0) return found;
+    }
+    return new Map();
+  };
+  const merge = (...founds: Found[]): Found => {
+    const out: Found = new Map();
+    for (const f of founds) for (const [k, v] of f) if (!out.has(k)) out.set(k, v);
+    return out;
   };
   const products = pick(productsIn);
   // a trial with no MSC product at all has no other MSC facets either
   const isMsc = products.size > 0;
-  const cellSources = isMsc ? pick((p) => rulesIn('cellSources', SOURCE_RULES, p, nearMsc)) : new Map();
-  const donor = isMsc ? pick((p) => rulesIn('donor', DONOR_RULES, p, qualifiesMsc)) : new Map();
+  const cellSources = isMsc ? pick((p) => merge(namedFacet('cellSources', p), rulesIn('cellSources', SOURCE_RULES, p, nearMsc))) : new Map();
+  const donor = isMsc ? pick((p) => merge(namedFacet('donor', p), rulesIn('donor', DONOR_RULES, p, qualifiesMsc))) : new Map();
   // the brief summary describes this trial's administration often enough to count with the treatment for routes
-  const summary = background.filter((p) => p.field === 'summary');
-  const routeFirst = isMsc ? rulesIn('routes', ROUTE_RULES, [...treatment, ...summary], () => true) : new Map();
-  const routes = isMsc && routeFirst.size === 0 ? rulesIn('routes', ROUTE_RULES, background, () => true) : routeFirst;
+  const all = groups.flat();
+  const early = all.filter((p) => p.tier <= 3);
+  const routeFirst = isMsc ? rulesIn('routes', ROUTE_RULES, early, () => true) : new Map();
+  const routes = isMsc && routeFirst.size === 0 ? pick((p) => rulesIn('routes', ROUTE_RULES, p, () => true)) : routeFirst;
 
   const sorted = <K extends keyof typeof ORDER>(facet: K, found: Found) =>
     [...found.keys()].sort((a, b) => ORDER[facet].indexOf(a) - ORDER[facet].indexOf(b)) as Therapy[K];

@@ -1,67 +1,103 @@
 /**
- * Condition groups: the conditions of a trial mapped to named groups so trials that write
- * "Osteoarthritis Knee", "Knee Osteoarthritis" and "Osteoarthritis (OA) Knee Injury…" meet on one
- * ready-made comparison page. The patterns are the whole vocabulary; a condition no pattern
- * knows forms a group of its own named by its text.
+ * Condition lists a page copy ran together ("Osteoarthritis (OA) Knee Injury Cartilage
+ * Degeneration": three chips printed as one line) are split on a vocabulary of known condition
+ * terms (src/domain/condition-terms.json, derived from real registry data by
+ * scripts/condition-terms.ts). A split is made only when it is certain: the line is not itself a
+ * known term, exactly one way of cutting it into known terms uses the fewest pieces, and those
+ * pieces are three or more (or two, the first closed by a bracket) — two known terms side by side
+ * may be one condition the vocabulary lacks.
+ * Otherwise the line is kept as written and the caller flags it.
  */
-import type { Trial } from '../schemas/trial.ts';
+import data from '../domain/condition-terms.json' with { type: 'json' };
 
-export interface ConditionGroup {
-  slug: string;
-  label: string;
+/** A word in a comparable form: lower case, no punctuation at its ends, a plural folded to its singular. */
+function fold(word: string): string {
+  const w = word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  if (/ies$/u.test(w) && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (/[^s]s$/u.test(w) && w.length > 3) return w.slice(0, -1);
+  return w;
 }
 
-const GROUPS: readonly (ConditionGroup & { pattern: RegExp })[] = [
-  { slug: 'knee-osteoarthritis', label: 'Knee osteoarthritis', pattern: /\bknee\b.*\bosteoarthri|\bosteoarthri\w*\b.*\bknee|\bKOA\b|gonarthrosis|knee arthrosis/iu },
-  { slug: 'hip-osteoarthritis', label: 'Hip osteoarthritis', pattern: /\bhip\b.*\bosteoarthri|\bosteoarthri\w*\b.*\bhip\b|coxarthrosis/iu },
-  { slug: 'osteoarthritis', label: 'Osteoarthritis (other joints or unspecified)', pattern: /osteoarthri|\bOA\b/iu },
-  { slug: 'cartilage-defects', label: 'Cartilage defects', pattern: /cartilage (defect|injur|lesion|damage)|chondral/iu },
-  { slug: 'osteoporosis', label: 'Osteoporosis', pattern: /osteopor/iu },
-  { slug: 'disc-degeneration', label: 'Disc degeneration and back pain', pattern: /\bdis[ck]\b|discogenic|low back pain|intervertebral/iu },
-  { slug: 'lupus', label: 'Systemic lupus erythematosus', pattern: /lupus|\bSLE\b/iu },
-  { slug: 'graft-versus-host-disease', label: 'Graft-versus-host disease', pattern: /graft[- ]versus[- ]host|\bGv?HD\b/iu },
-  { slug: 'covid-19-and-ards', label: 'COVID-19 and ARDS', pattern: /covid|sars-cov-2|coronavirus|acute respiratory distress|\bARDS\b/iu },
-  { slug: 'crohns-disease', label: "Crohn's disease and perianal fistula", pattern: /crohn|perianal fistula/iu },
-  { slug: 'multiple-sclerosis', label: 'Multiple sclerosis', pattern: /multiple sclerosis/iu },
-  { slug: 'als', label: 'Amyotrophic lateral sclerosis', pattern: /amyotrophic|\bALS\b|motor neuron/iu },
-  { slug: 'spinal-cord-injury', label: 'Spinal cord injury', pattern: /spinal cord injur/iu },
-  { slug: 'stroke', label: 'Stroke', pattern: /stroke|cerebral infarct/iu },
-  { slug: 'heart-disease', label: 'Heart failure and myocardial infarction', pattern: /heart failure|myocardial infarct|cardiomyopath|ischemic heart/iu },
-  { slug: 'liver-disease', label: 'Liver cirrhosis and failure', pattern: /cirrhosis|liver failure|hepatic failure/iu },
-  { slug: 'diabetes', label: 'Diabetes', pattern: /diabet(es|ic)(?! foot)(?!.*ulcer)/iu },
-  { slug: 'wounds-and-ulcers', label: 'Wounds, ulcers and burns', pattern: /ulcer|wound|burn/iu },
-  { slug: 'rheumatoid-arthritis', label: 'Rheumatoid arthritis', pattern: /rheumatoid/iu },
-  { slug: 'bronchopulmonary-dysplasia', label: 'Bronchopulmonary dysplasia', pattern: /bronchopulmonary dysplasia|\bBPD\b/iu },
-  { slug: 'dry-eye', label: 'Dry eye disease', pattern: /dry eye|keratoconjunctivitis sicca|sj[öo]gren/iu },
-  { slug: 'ovarian-insufficiency', label: 'Ovarian insufficiency', pattern: /ovarian insufficiency|ovarian failure/iu },
-];
+const phrase = (words: readonly string[]) => words.map(fold).filter(Boolean).join(' ');
 
-export function conditionSlug(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .replace(/[^a-z0-9]+/gu, '-')
-    .replace(/^-+|-+$/gu, '')
-    .slice(0, 80);
-}
+/** Pieces of a split must be terms at least this many studies state: a term seen once may be a one-off spelling. */
+const PIECE_MIN_STUDIES = 2;
 
-/** The groups of one condition text: the first vocabulary group that matches, else its own. */
-export function groupOfCondition(condition: string): ConditionGroup {
-  const hit = GROUPS.find((g) => g.pattern.test(condition));
-  if (hit) return { slug: hit.slug, label: hit.label };
-  return { slug: conditionSlug(condition) || 'unnamed', label: condition };
-}
-
-/** The distinct condition groups of a trial, in the order of its conditions. */
-export function conditionGroupsOf(trial: Pick<Trial, 'conditions'>): ConditionGroup[] {
-  const seen = new Set<string>();
-  const out: ConditionGroup[] = [];
-  for (const c of trial.conditions) {
-    const g = groupOfCondition(c);
-    if (seen.has(g.slug)) continue;
-    seen.add(g.slug);
-    out.push(g);
+let known: { all: Set<string>; common: Set<string> } | null = null;
+function terms(): { all: Set<string>; common: Set<string> } {
+  if (!known) {
+    const entries = Object.entries((data as { terms: Record<string, number> }).terms);
+    known = {
+      all: new Set(entries.map(([t]) => phrase(t.split(/\s+/u)))),
+      common: new Set(entries.filter(([, n]) => n >= PIECE_MIN_STUDIES).map(([t]) => phrase(t.split(/\s+/u)))),
+    };
   }
+  return known;
+}
+
+/** Whether a text is a known condition term (case, plurals and a trailing "(ABBR)" ignored). */
+export function isKnownCondition(text: string, set: 'all' | 'common' = 'all'): boolean {
+  const words = text.trim().split(/\s+/u);
+  const known = terms()[set];
+  if (known.has(phrase(words))) return true;
+  // "Osteoarthritis (OA)": a term followed by its abbreviation in brackets
+  const last = words[words.length - 1] ?? '';
+  return words.length > 1 && /^\([^()]+\)$/u.test(last) && known.has(phrase(words.slice(0, -1)));
+}
+
+/** Words of a line, a bracketed group of several words kept as one piece ("(Knee OA)"). */
+function pieces(text: string): string[] {
+  const out: string[] = [];
+  let open: string[] | null = null;
+  for (const word of text.trim().split(/\s+/u)) {
+    if (open) {
+      open.push(word);
+      if (word.includes(')')) {
+        out.push(open.join(' '));
+        open = null;
+      }
+    } else if (word.startsWith('(') && !word.includes(')')) open = [word];
+    else out.push(word);
+  }
+  if (open) out.push(...open);
+  return out;
+}
+
+/**
+ * Cut a run-on line into known condition terms. Returns the pieces when exactly one cut with the
+ * fewest pieces exists and every piece is a term at least PIECE_MIN_STUDIES studies state; null
+ * when the line cannot be cut into such terms, or can be cut in more than one way.
+ */
+export function splitConditionRun(text: string): string[] | null {
+  const line = text.trim();
+  if (line === '') return null;
+  if (isKnownCondition(line)) return [line];
+  const words = pieces(line);
+  if (words.length > 60) return null;
+  const n = words.length;
+  // best[i]: fewest pieces covering words[0..i), ways[i]: how many cuts reach that, from[i]: where the last piece starts
+  const best: number[] = Array(n + 1).fill(Infinity);
+  const ways: number[] = Array(n + 1).fill(0);
+  const from: number[] = Array(n + 1).fill(-1);
+  best[0] = 0;
+  ways[0] = 1;
+  for (let end = 1; end <= n; end += 1) {
+    for (let start = Math.max(0, end - 12); start < end; start += 1) {
+      if (best[start] === Infinity || !isKnownCondition(words.slice(start, end).join(' '), 'common')) continue;
+      const pieces = best[start]! + 1;
+      if (pieces < best[end]!) {
+        best[end] = pieces;
+        ways[end] = ways[start]!;
+        from[end] = start;
+      } else if (pieces === best[end]) ways[end] = ways[end]! + ways[start]!;
+    }
+  }
+  if (best[n] === Infinity || best[n]! < 2 || ways[n] !== 1) return null;
+  const out: string[] = [];
+  for (let end = n; end > 0; end = from[end]!) out.unshift(words.slice(from[end]!, end).join(' '));
+  // Two known terms may also be one condition the vocabulary lacks ("Crohn's Disease Perianal
+  // Fistula"): two pieces are cut only where a bracket closes the first ("Osteoarthritis (OA) Knee
+  // Injury"); three or more known terms in a row are not one name.
+  if (out.length === 2 && !/\)$/u.test(out[0]!)) return null;
   return out;
 }

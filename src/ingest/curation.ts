@@ -8,7 +8,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { TrialObjectShape, type Therapy } from '../schemas/trial.ts';
-import { CELL_SOURCE, DONOR, PRODUCT, ROUTE } from './vocabulary.ts';
+import { CELL_SOURCE, DONOR, PRODUCT, ROUTE } from '../domain/vocabulary.ts';
 import { IngestError, showFound } from './types.ts';
 
 /** Fields an overlay may set: everything a record states. Ids, sources, flags and countries are derived. */
@@ -23,6 +23,7 @@ export const CURATABLE = [
   'keywords',
   'sponsor',
   'collaborators',
+  'funderTypes',
   'summary',
   'description',
   'enrollment',
@@ -31,6 +32,9 @@ export const CURATABLE = [
   'design.primaryPurpose',
   'design.masking',
   'design.whoMasked',
+  'design.observationalModel',
+  'design.timePerspective',
+  'design.expandedAccessTypes',
   'arms',
   'interventions',
   'outcomes',
@@ -38,6 +42,7 @@ export const CURATABLE = [
   'eligibility.minAge',
   'eligibility.maxAge',
   'eligibility.healthyVolunteers',
+  'eligibility.ageGroups',
   'eligibility.inclusion',
   'eligibility.exclusion',
   'dates.start',
@@ -45,8 +50,12 @@ export const CURATABLE = [
   'dates.completion',
   'dates.firstPosted',
   'dates.lastUpdated',
+  'dates.resultsFirstPosted',
   'locations',
   'hasResults',
+  'documents',
+  // the scope verdict: the curator's reason replaces the screening's, its evidence stays
+  'scope.value',
 ] as const;
 export type CuratableField = (typeof CURATABLE)[number];
 
@@ -183,6 +192,11 @@ function set(obj: Record<string, unknown>, path: string, value: unknown) {
 export function applyCorrections<T extends Record<string, unknown>>(trial: T, curation: Curation): CuratedChange[] {
   const date = curation.date ? curation.date.toISOString().slice(0, 10) : null;
   return curation.corrections.map((c) => {
+    if (c.field === 'scope.value') {
+      const original = structuredClone(trial.scope) as { value: string; reason: string; evidence: unknown[] };
+      (trial as Record<string, unknown>).scope = { value: c.value, reason: `A curator decided: ${c.reason}`, evidence: original.evidence };
+      return { field: 'scope', reviewer: c.reviewer ?? curation.reviewer!, reason: c.reason, date, original };
+    }
     const original = structuredClone(get(trial, c.field) ?? null);
     set(trial, c.field, structuredClone(c.value));
     if (c.field === 'locations') {

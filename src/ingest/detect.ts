@@ -7,13 +7,14 @@
 import type { Format } from '../schemas/trial.ts';
 import { IngestError, showFound, type SourceFile } from './types.ts';
 import { studiesOf } from './formats/ctgov-json.ts';
+import { csvDialect, csvHeader, unknownColumns } from './formats/ctgov-csv.ts';
 
 interface Mark {
   pattern: RegExp;
   weight: number;
 }
 
-const MARKS: Record<Exclude<Format, 'ctgov-json' | 'generic'>, Mark[]> = {
+const MARKS: Record<Exclude<Format, 'ctgov-json' | 'ctgov-csv' | 'ctgov-csv-classic' | 'generic'>, Mark[]> = {
   veeva: [
     { pattern: /^ClinicalTrials\.Veeva\s*$/mu, weight: 3 },
     { pattern: /Veeva Systems/u, weight: 2 },
@@ -32,6 +33,9 @@ const MARKS: Record<Exclude<Format, 'ctgov-json' | 'generic'>, Mark[]> = {
     { pattern: /^Study Classification$/mu, weight: 1 },
     { pattern: /^Sponsor Role (lead|collaborator)$/mu, weight: 2 },
     { pattern: /^More Related Trials$/mu, weight: 1 },
+    // the results page
+    { pattern: /^Trial Outcomes & Findings for .*\(NCT NCT\d{8}\)$/mu, weight: 3 },
+    { pattern: /^Results posted on$/mu, weight: 1 },
   ],
   medpath: [
     { pattern: /^MedPath\s*$/mu, weight: 3 },
@@ -44,13 +48,28 @@ const MARKS: Record<Exclude<Format, 'ctgov-json' | 'generic'>, Mark[]> = {
   ],
   'ctgov-classic': [
     { pattern: /clincosm/iu, weight: 3 },
-    { pattern: /^Condition or Disease Intervention\/Treatment Phase$/mu, weight: 3 },
+    { pattern: /^Condition or Disease\s*\|?\s*Intervention\/Treatment\s*\|?\s*Phase\s*\|?$/imu, weight: 3 },
+    { pattern: /^(Actual|Estimated|Anticipated) Enrollment\s*:/mu, weight: 1 },
+    { pattern: /^Last Update Posted\s*:/mu, weight: 1 },
     { pattern: /^CT\.gov ID$/mu, weight: 2 },
     { pattern: /^Ages Eligible for Study:/mu, weight: 2 },
     { pattern: /^Sexes Eligible for Study:/mu, weight: 1 },
     { pattern: /^ClinicalTrials\.gov Identifier:/mu, weight: 1 },
     { pattern: /^Other Study ID Numbers:/mu, weight: 1 },
     { pattern: /^Study Details$/mu, weight: 1 },
+  ],
+  ictrp: [
+    { pattern: /WHO Trial Registration Data Set/u, weight: 3 },
+    { pattern: /International Clinical Trials Registry Platform/u, weight: 3 },
+    { pattern: /^Main ID:/mu, weight: 2 },
+    { pattern: /^Register:\s*\S/mu, weight: 1 },
+    { pattern: /^Last refreshed on:/mu, weight: 1 },
+    { pattern: /^Public title:/mu, weight: 1 },
+    { pattern: /^Date of registration:/mu, weight: 1 },
+    { pattern: /^Primary sponsor:/mu, weight: 1 },
+    { pattern: /^Target sample size:/mu, weight: 1 },
+    { pattern: /^Health Condition\(s\) or Problem\(s\) studied$/imu, weight: 1 },
+    { pattern: /^Source\(s\) of Monetary Support$/imu, weight: 1 },
   ],
 };
 
@@ -105,9 +124,26 @@ export function detectFormat(file: SourceFile): Detection {
     }
     return { format: 'ctgov-json', json, scores: { 'ctgov-json': Infinity } };
   }
+  // a CSV download: its header row names "NCT Number" and the columns of one dialect
+  const header = csvHeader(content);
+  if (header && header.includes('NCT Number')) {
+    const dialect = csvDialect(header);
+    if (!dialect) {
+      const unknown = unknownColumns(header);
+      throw new IngestError(file.path, 'the CSV header is not a ClinicalTrials.gov download the catalogue reads', {
+        field: 'header row',
+        expected: 'the columns of the classic download (Rank, NCT Number, Title, …) or of today’s download (NCT Number, Study Title, …), not mixed',
+        found: unknown.length ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')}` : `columns of both dialects: ${showFound(header.join(', '))}`,
+      });
+    }
+    const format = dialect === 'classic' ? 'ctgov-csv-classic' : 'ctgov-csv';
+    return { format, scores: { [format]: Infinity } };
+  }
   const scores: Partial<Record<Format, number>> = {};
+  // a copy that kept the page's list bullets ("- Registration Number") leaves the same marks
+  const unbulleted = content.replace(/^[ \t]*(?:[-*•]|\d+\.)[ \t]+/gmu, '').replace(/^#{1,6}\s+/gmu, '');
   for (const [format, marks] of Object.entries(MARKS) as [Format, Mark[]][]) {
-    scores[format] = marks.reduce((sum, mark) => sum + (mark.pattern.test(content) ? mark.weight : 0), 0);
+    scores[format] = marks.reduce((sum, mark) => sum + (mark.pattern.test(unbulleted) ? mark.weight : 0), 0);
   }
   const ranked = (Object.entries(scores) as [Format, number][]).sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;

@@ -4,16 +4,20 @@
  * page), the field it is about, a severity, and a message in plain words that quotes the
  * record.
  */
-import type { Flag, Trial } from '../schemas/trial.ts';
+import type { Flag, Format, Scope, Trial } from '../schemas/trial.ts';
 import type { Draft } from './normalize.ts';
 import { parsePhases, sortPhases } from './normalize.ts';
-import { PHASE, STATUS, labelOf } from './vocabulary.ts';
+import { PHASE, STATUS, labelOf, noneCarries } from '../domain/vocabulary.ts';
 
 export interface FlagOptions {
   /** "today" for staleness; a fixed date makes builds and tests repeatable */
   asOf: Date;
+  /** the formats of the trial's records: a field none of them can carry is not "missing" */
+  formats?: readonly Format[];
   /** how long an open status may outlive the completion date, in days */
   staleAfterDays?: number;
+  /** how old the newest copy may be before it is flagged as possibly out of date, in days */
+  copyMaxAgeDays?: number;
 }
 
 const UNIT_WORDS: Record<string, 'Years' | 'Months' | 'Weeks' | 'Days'> = {
@@ -327,23 +331,72 @@ export function endOf(date: string): Date {
   return d === undefined ? new Date(Date.UTC(y, m, 0)) : new Date(Date.UTC(y, m - 1, d));
 }
 
+/** A record date as the day it ends ("2022-09" → 2022-09-30), for comparing with completion dates. */
+const daysBetween = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / 86_400_000);
+const spanWords = (days: number) => {
+  const years = days / 365.25;
+  return years >= 2 ? `${Math.floor(years)} years` : `${Math.max(1, Math.floor(days / 30.44))} months`;
+};
+
+/**
+ * An open status that the dates contradict. With the record's as-of date (its last update, or its
+ * retrieval) the flag speaks of that date: "Recruiting as of 2022-09, though its completion date
+ * passed in 2021-06"; a completion date that passed only after the record was last updated is
+ * "has passed since". Without one it compares with the build date.
+ */
 function staleFlags(trial: Draft, options: FlagOptions): Flag[] {
   if (!trial.status || !OPEN.has(trial.status)) return [];
+  const label = labelOfStatus(trial.status);
   const completion = trial.dates.completion ?? trial.dates.primaryCompletion;
-  if (!completion) return staleUpdate(trial, options);
-  const days = Math.floor((options.asOf.getTime() - endOf(completion.date).getTime()) / 86_400_000);
-  const limit = options.staleAfterDays ?? 365;
-  if (days <= limit) return staleUpdate(trial, options);
   const which = trial.dates.completion ? 'completion' : 'primary completion';
-  const years = days / 365.25;
+  const asOf = trial.origin?.asOf ?? null;
+  const limit = options.staleAfterDays ?? 365;
+  const flag = (message: string): Flag[] => [{ code: 'status-stale', field: 'status', severity: 'warning', message }];
+  if (completion) {
+    const end = endOf(completion.date);
+    const dated = `${completion.date}${completion.type ? `, ${completion.type.toLowerCase()}` : ''}`;
+    if (asOf && end < endOf(asOf)) {
+      return flag(`${label} as of ${asOf} (the record's last update), though its ${which} date (${dated}) had passed ${spanWords(daysBetween(end, endOf(asOf)))} before. The record was probably not kept up to date.`);
+    }
+    const since = daysBetween(end, options.asOf);
+    if (since > limit) {
+      return flag(
+        asOf
+          ? `${label} as of ${asOf} (the record's last update); its ${which} date (${dated}) has passed since, ${spanWords(since)} ago, so the status has probably changed.`
+          : `The status is still "${label}", but the ${which} date (${dated}) passed ${spanWords(since)} ago. The record has probably not been updated.`,
+      );
+    }
+  }
+  return staleUpdate(trial, options);
+}
+
+/** A copy older than this many days before the build is flagged as possibly out of date (docs/freshness.md). */
+export const COPY_MAX_AGE_DAYS = 365;
+
+/**
+ * The catalogue's newest copy of the trial is old: retrieved (or, with no retrieval date, last
+ * updated) more than COPY_MAX_AGE_DAYS before the build. It speaks of the copy, not of the trial:
+ * a completed trial's record changes too (results, final enrollment). A trial with no date at
+ * all is not flagged; its page says its as-of date is not stated.
+ */
+function copyAgeFlags(trial: Draft, options: FlagOptions): Flag[] {
+  const retrieved = trial.origin?.retrieved ?? null;
+  const asOf = trial.origin?.asOf ?? null;
+  const newest = [retrieved, asOf].filter((d): d is string => d !== null).sort((a, b) => endOf(a).getTime() - endOf(b).getTime()).at(-1);
+  if (!newest) return [];
+  const days = daysBetween(endOf(newest), options.asOf);
+  if (days <= (options.copyMaxAgeDays ?? COPY_MAX_AGE_DAYS)) return [];
+  const built = options.asOf.toISOString().slice(0, 10);
+  const copy =
+    retrieved && newest === retrieved
+      ? `The newest record the catalogue holds was retrieved on ${retrieved}${asOf ? ` (the registry had last updated it on ${asOf})` : ''}`
+      : `The newest record the catalogue holds was last updated on ${asOf}, and the catalogue has no date of retrieval for it`;
   return [
     {
-      code: 'status-stale',
-      field: 'status',
-      severity: 'warning',
-      message: `The status is still "${labelOfStatus(trial.status)}", but the ${which} date (${completion.date}${
-        completion.type ? `, ${completion.type.toLowerCase()}` : ''
-      }) passed ${years >= 2 ? `${Math.floor(years)} years` : `${Math.floor(days / 30.44)} months`} ago. The record has probably not been updated.`,
+      code: 'possibly-out-of-date',
+      field: 'sources',
+      severity: 'info',
+      message: `${copy}: ${spanWords(days)} before this catalogue's date (${built}). The registry may have changed the record since; its own page has the current one.`,
     },
   ];
 }
@@ -352,14 +405,14 @@ function staleFlags(trial: Draft, options: FlagOptions): Flag[] {
 function staleUpdate(trial: Draft, options: FlagOptions): Flag[] {
   const updated = trial.dates.lastUpdated;
   if (!updated || !trial.status) return [];
-  const days = Math.floor((options.asOf.getTime() - endOf(updated.date).getTime()) / 86_400_000);
+  const days = daysBetween(endOf(updated.date), options.asOf);
   if (days <= STALE_UPDATE_DAYS) return [];
   return [
     {
       code: 'status-stale',
       field: 'status',
       severity: 'warning',
-      message: `The status is still "${labelOfStatus(trial.status)}", but the record was last updated ${Math.floor(days / 365.25)} years ago (${updated.date}).`,
+      message: `${labelOfStatus(trial.status)} as of ${updated.date}, the record's last update, ${Math.floor(days / 365.25)} years ago: the status may well have changed.`,
     },
   ];
 }
@@ -379,7 +432,7 @@ export const STALE_UPDATE_DAYS = 2 * 365;
  * Flags that are not errors in the record but facts a reader weighs when judging what a trial can
  * show. Shown as badges; every trial carries `registered-not-approved`, a neutral reminder.
  */
-export { EVIDENCE_CODES, SIGNAL_CODES } from './vocabulary.ts';
+export { EVIDENCE_CODES, SIGNAL_CODES } from '../domain/vocabulary.ts';
 
 const COMPARATORS = new Set(['ACTIVE_COMPARATOR', 'PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION']);
 
@@ -410,13 +463,16 @@ function evidenceFlags(trial: Draft, options: FlagOptions): Flag[] {
   }
   const completion = trial.dates.completion ?? trial.dates.primaryCompletion;
   if ((trial.status === 'COMPLETED' || trial.status === 'TERMINATED') && trial.hasResults === false && completion) {
-    const days = Math.floor((options.asOf.getTime() - endOf(completion.date).getTime()) / 86_400_000);
+    // as of the record's own date when it has one: a 2022 download says nothing about results posted since
+    const asOf = trial.origin?.asOf ?? null;
+    const at = asOf ? endOf(asOf) : options.asOf;
+    const days = Math.floor((at.getTime() - endOf(completion.date).getTime()) / 86_400_000);
     if (days > 365) {
       out.push({
         code: 'results-not-posted',
         field: 'hasResults',
         severity: 'info',
-        message: `No results posted at the source, ${Math.floor(days / 30.44)} months after the ${trial.dates.completion ? 'completion' : 'primary completion'} date (${completion.date}).`,
+        message: `No results posted at the source${asOf ? ` as of ${asOf}` : ''}, ${Math.floor(days / 30.44)} months after the ${trial.dates.completion ? 'completion' : 'primary completion'} date (${completion.date}).`,
       });
     }
   }
@@ -431,12 +487,13 @@ function evidenceFlags(trial: Draft, options: FlagOptions): Flag[] {
 
 // ------------------------------------------------------------------ missing essentials
 
-function missingFlags(trial: Draft): Flag[] {
+function missingFlags(trial: Draft, options: FlagOptions): Flag[] {
   const missing: string[] = [];
+  const carried = (field: string) => !noneCarries(options.formats ?? [], field);
   if (trial.status === null) missing.push('overall status');
   if (trial.conditions.length === 0) missing.push('conditions');
   if (trial.enrollment === null) missing.push('enrollment');
-  if (trial.eligibility.inclusion.length + trial.eligibility.exclusion.length === 0) missing.push('eligibility criteria');
+  if (trial.eligibility.inclusion.length + trial.eligibility.exclusion.length === 0 && carried('eligibility.inclusion')) missing.push('eligibility criteria');
   if (missing.length === 0) return [];
   return [
     {
@@ -506,16 +563,26 @@ function markupFlags(trial: Draft): Flag[] {
   ];
 }
 
+function scopeFlags(trial: FlaggedDraft): Flag[] {
+  if (trial.scope?.value !== 'UNCLEAR') return [];
+  return [{ code: 'scope-unclear', field: 'scope', severity: 'warning', message: `Scope needs review: ${trial.scope.reason}` }];
+}
+
+/** A draft as flags read it: the scope verdict, when screening has given one. */
+export type FlaggedDraft = Draft & { scope?: Scope };
+
 /** All data-quality flags of one trial, reader notes first. */
-export function flagTrial(trial: Draft, options: FlagOptions): Flag[] {
+export function flagTrial(trial: FlaggedDraft, options: FlagOptions): Flag[] {
   const flags = [
     ...trial.notes,
+    ...scopeFlags(trial),
     ...ageFlags(trial),
     ...sexFlags(trial),
     ...phaseFlags(trial),
     ...enrollmentFlags(trial),
     ...staleFlags(trial, options),
-    ...missingFlags(trial),
+    ...copyAgeFlags(trial, options),
+    ...missingFlags(trial, options),
     ...markupFlags(trial),
     ...evidenceFlags(trial, options),
   ];

@@ -9,12 +9,22 @@
  * sponsor, conditions or results, a `source-conflict` flag names each value and its source.
  */
 import type { Flag, Source, Trial } from '../schemas/trial.ts';
-import { FORMAT, labelOf, STATUS, PHASE } from './vocabulary.ts';
+import { FORMAT, labelOf, STATUS, PHASE } from '../domain/vocabulary.ts';
 import type { Draft } from './normalize.ts';
 import { dedupe } from './text.ts';
 
 /** Which source wins a field: the canonical registry first, then the richer structured pages. */
-export const PRECEDENCE: readonly Source['format'][] = ['ctgov-json', 'ctgov-classic', 'meddatax', 'veeva', 'medpath', 'generic'];
+export const PRECEDENCE: readonly Source['format'][] = [
+  'ctgov-json',
+  'ctgov-csv',
+  'ctgov-csv-classic',
+  'ctgov-classic',
+  'meddatax',
+  'veeva',
+  'medpath',
+  'ictrp',
+  'generic',
+];
 
 export interface SourcedDraft {
   draft: Draft;
@@ -104,7 +114,9 @@ function shown(field: string, v: unknown): string {
   return String(v);
 }
 
-const sourceName = (s: Source) => `${s.file} (${s.site ?? FORMAT[s.format].label})`;
+/** A source as a person finds it: its file, and its row for a row of a CSV download. */
+export const sourceLabel = (s: Source) => `${s.file}${s.row ? `, row ${s.row}` : ''}`;
+const sourceName = (s: Source) => `${sourceLabel(s)} (${s.site ?? FORMAT[s.format].label})${s.asOf ? `, as of ${s.asOf}` : ''}`;
 
 // ------------------------------------------------------------------ merging
 
@@ -116,49 +128,98 @@ const CONFLICT_FIELDS = new Set([
   'sponsor',
   'conditions',
   'hasResults',
+  'locations',
   'dates.start',
   'dates.primaryCompletion',
   'dates.completion',
   'dates.firstPosted',
   'dates.lastUpdated',
+  'dates.resultsFirstPosted',
 ]);
 
-const SCALARS = ['title', 'officialTitle', 'acronym', 'status', 'studyType', 'sponsor', 'summary', 'description', 'hasResults', 'enrollment'] as const;
-const LIST_UNIONS = ['conditions', 'keywords', 'collaborators', 'secondaryIds'] as const;
-const DESIGN = ['allocation', 'interventionModel', 'primaryPurpose', 'masking', 'whoMasked'] as const;
-const ELIGIBILITY = ['sex', 'minAge', 'maxAge', 'healthyVolunteers'] as const;
-const DATES = ['start', 'primaryCompletion', 'completion', 'firstPosted', 'lastUpdated'] as const;
+/**
+ * Facts that change over time: for these the most recently updated record wins (by its as-of
+ * date; records without one rank after those with one), and format precedence only breaks ties.
+ * Every other field follows format precedence.
+ */
+export const TIME_VARYING = new Set([
+  'status',
+  'enrollment',
+  'hasResults',
+  'locations',
+  'dates.start',
+  'dates.primaryCompletion',
+  'dates.completion',
+  'dates.firstPosted',
+  'dates.lastUpdated',
+  'dates.resultsFirstPosted',
+]);
+
+const SCALARS = ['title', 'officialTitle', 'acronym', 'status', 'studyType', 'sponsor', 'summary', 'description', 'hasResults', 'enrollment', 'conditionMesh'] as const;
+const LIST_UNIONS = ['conditions', 'keywords', 'collaborators', 'funderTypes', 'secondaryIds'] as const;
+const DESIGN = ['allocation', 'interventionModel', 'primaryPurpose', 'masking', 'whoMasked', 'observationalModel', 'timePerspective', 'expandedAccessTypes'] as const;
+const ELIGIBILITY = ['sex', 'minAge', 'maxAge', 'healthyVolunteers', 'ageGroups'] as const;
+const DATES = ['start', 'primaryCompletion', 'completion', 'firstPosted', 'lastUpdated', 'resultsFirstPosted'] as const;
+const OUTCOME_LISTS = ['primary', 'secondary', 'other'] as const;
+
+/**
+ * Indexes of the sources, most recently updated first; records without an as-of date last; ties
+ * by the more recent retrieval (the later copy of the same registry update), then precedence.
+ */
+export function byRecency(sources: readonly Source[]): number[] {
+  const newerFirst = (a: string | null, b: string | null) => (a && b ? b.localeCompare(a) : a ? -1 : b ? 1 : 0);
+  return sources
+    .map((s, i) => ({ i, asOf: s.asOf, retrieved: s.retrieved }))
+    .sort((a, b) => newerFirst(a.asOf, b.asOf) || newerFirst(a.retrieved, b.retrieved) || a.i - b.i)
+    .map((x) => x.i);
+}
+
+const describeField = (field: string) => field.replace(/^dates\./u, 'the date ').replace(/([A-Z])/gu, ' $1').toLowerCase();
 
 export function mergeRecords(group: readonly SourcedDraft[]): Merged {
   const ordered = [...group].sort(
-    (a, b) => PRECEDENCE.indexOf(a.source.format) - PRECEDENCE.indexOf(b.source.format) || a.source.file.localeCompare(b.source.file),
+    (a, b) =>
+      PRECEDENCE.indexOf(a.source.format) - PRECEDENCE.indexOf(b.source.format) ||
+      a.source.file.localeCompare(b.source.file) ||
+      (a.source.row ?? 0) - (b.source.row ?? 0),
   );
   const sources = ordered.map((r) => r.source);
   const drafts = ordered.map((r) => r.draft);
   if (drafts.length === 1) {
-    return { draft: drafts[0]!, sources, provenance: provenanceOfOne(drafts[0]!), sourceValues: [] };
+    const draft = { ...drafts[0]!, origin: { ...drafts[0]!.origin, retrieved: sources[0]!.retrieved } };
+    return { draft, sources, provenance: provenanceOfOne(draft), sourceValues: [] };
   }
   const provenance: Record<string, FieldProvenance> = {};
   const sourceValues: SourceValues[] = [];
   const notes: Flag[] = [];
+  const recency = byRecency(sources);
 
-  /** The first stated value by precedence; differing values recorded, flagged for conflict fields. */
+  /**
+   * The first stated value — by recency for facts that change over time, else by precedence;
+   * differing values recorded, and flagged for conflict fields.
+   */
   const pick = <T,>(field: string, read: (d: Draft) => T): T => {
-    const stated = drafts.map((d, i) => ({ source: i, value: read(d) })).filter((x) => isStated(x.value));
+    const order = TIME_VARYING.has(field) ? recency : drafts.map((_, i) => i);
+    const stated = order.map((i) => ({ source: i, value: read(drafts[i]!) })).filter((x) => isStated(x.value));
     if (stated.length === 0) return read(drafts[0]!);
     const chosen = stated[0]!;
-    provenance[field] = { sources: stated.filter((x) => same(field, x.value, chosen.value)).map((x) => x.source) };
+    provenance[field] = { sources: stated.filter((x) => same(field, x.value, chosen.value)).map((x) => x.source).sort((a, b) => a - b) };
     const differing = stated.some((x) => !same(field, x.value, chosen.value));
     if (differing) {
       const conflict = CONFLICT_FIELDS.has(field);
-      sourceValues.push({ field, conflict, values: stated });
+      sourceValues.push({ field, conflict, values: [...stated].sort((a, b) => a.source - b.source) });
       if (conflict) {
         const list = stated.map((x) => `“${shown(field, x.value)}” in ${sourceName(sources[x.source]!)}`).join(' vs ');
+        const from = sources[chosen.source]!;
+        const why =
+          TIME_VARYING.has(field) && from.asOf
+            ? `from the most recently updated record (${FORMAT[from.format].label}, as of ${from.asOf})`
+            : `from ${FORMAT[from.format].label}, first in precedence`;
         notes.push({
           code: 'source-conflict',
           field,
           severity: 'warning',
-          message: `Sources disagree on ${field.replace(/^dates\./u, 'the date ').replace(/([A-Z])/gu, ' $1').toLowerCase()}: ${list}. Shown: “${shown(field, chosen.value)}”, from ${FORMAT[sources[chosen.source]!.format].label}, first in precedence.`,
+          message: `Sources disagree on ${describeField(field)}: ${list}. Shown: “${shown(field, chosen.value)}”, ${why}.`,
         });
       }
     }
@@ -182,7 +243,7 @@ export function mergeRecords(group: readonly SourcedDraft[]): Merged {
         } else fill?.(kept, item);
       }
     });
-    if (out.length) provenance[field] = { sources: [...from].sort() };
+    if (out.length) provenance[field] = { sources: [...from].sort((a, b) => a - b) };
     return out;
   };
 
@@ -194,7 +255,7 @@ export function mergeRecords(group: readonly SourcedDraft[]): Merged {
   pick('conditions', (d) => d.conditions);
   merged.conditions = union('conditions', (d) => d.conditions, norm);
   for (const field of LIST_UNIONS.filter((f) => f !== 'conditions')) {
-    (merged as Record<string, unknown>)[field] = union(field, (d) => d[field], norm);
+    (merged as Record<string, unknown>)[field] = union(field, (d) => d[field] as string[], norm);
   }
   for (const field of DESIGN) (merged.design as Record<string, unknown>)[field] = pick(`design.${field}`, (d) => d.design[field]);
   for (const field of ELIGIBILITY) (merged.eligibility as Record<string, unknown>)[field] = pick(`eligibility.${field}`, (d) => d.eligibility[field]);
@@ -212,24 +273,26 @@ export function mergeRecords(group: readonly SourcedDraft[]): Merged {
     kept.description ??= other.description;
     kept.otherNames = dedupe([...kept.otherNames, ...other.otherNames]);
   });
-  merged.outcomes = {
-    primary: union('outcomes.primary', (d) => d.outcomes.primary, (o) => norm(o.measure), (kept, other) => {
-      kept.timeFrame ??= other.timeFrame;
-      kept.description ??= other.description;
-    }),
-    secondary: union('outcomes.secondary', (d) => d.outcomes.secondary, (o) => norm(o.measure), (kept, other) => {
-      kept.timeFrame ??= other.timeFrame;
-      kept.description ??= other.description;
-    }),
+  const fillOutcome = (kept: Draft['outcomes']['primary'][number], other: Draft['outcomes']['primary'][number]) => {
+    kept.timeFrame ??= other.timeFrame;
+    kept.description ??= other.description;
   };
-  merged.locations = union('locations', (d) => d.locations, (l) => norm([l.facility, l.city, l.country].join(' ')), (kept, other) => {
-    kept.city ??= other.city;
-    kept.state ??= other.state;
-    kept.zip ??= other.zip;
-    kept.country ??= other.country;
-  });
+  const outcomes = Object.fromEntries(
+    OUTCOME_LISTS.map((list) => [list, union(`outcomes.${list}`, (d) => d.outcomes[list], (o) => norm(o.measure), fillOutcome)]),
+  ) as Pick<Draft['outcomes'], (typeof OUTCOME_LISTS)[number]>;
+  // a measure listed without a class is kept only when no record classifies it
+  const classified = new Set(OUTCOME_LISTS.flatMap((list) => outcomes[list].map((o) => norm(o.measure))));
+  const unclassified = union('outcomes.unclassified', (d) => d.outcomes.unclassified, (o) => norm(o.measure), fillOutcome).filter(
+    (o) => !classified.has(norm(o.measure)),
+  );
+  if (unclassified.length === 0) delete provenance['outcomes.unclassified'];
+  merged.outcomes = { ...outcomes, unclassified };
+
+  // sites change over time: the newest record that lists any sites gives the list
+  merged.locations = pick('locations', (d) => d.locations);
   merged.countries = dedupe(merged.locations.map((l) => l.country).filter((c): c is string => c !== null));
   if (merged.countries.length) provenance.countries = provenance.locations ?? { sources: [] };
+  merged.documents = union('documents', (d) => d.documents, (doc) => `${norm(doc.label)} ${doc.url ?? ''}`);
 
   // ids: the NCT number when any record states one, then every other registry id
   const registryIds = dedupe(drafts.flatMap((d) => d.registryIds));
@@ -245,11 +308,17 @@ export function mergeRecords(group: readonly SourcedDraft[]): Merged {
     ...drafts.flatMap((d, i) =>
       d.notes
         .filter((n) => !(n.code === 'no-registry-id' && merged.registryIds.length > 0))
-        .map((n) => ({ ...n, message: drafts.length > 1 ? `${n.message} (${sources[i]!.file})` : n.message })),
+        .map((n) => ({ ...n, message: drafts.length > 1 ? `${n.message} (${sourceLabel(sources[i]!)})` : n.message })),
     ),
     ...notes,
   ];
+  merged.origin = { asOf: sources[recency[0]!]!.asOf, retrieved: latest(sources.map((s) => s.retrieved)), row: null };
   return { draft: merged, sources, provenance, sourceValues };
+}
+
+/** The latest of some dates, or null when none is known. */
+function latest(days: readonly (string | null)[]): string | null {
+  return days.filter((d): d is string => d !== null).sort().at(-1) ?? null;
 }
 
 /** Provenance of a trial read from one record: every stated field comes from source 0. */
@@ -258,7 +327,7 @@ function provenanceOfOne(d: Draft): Record<string, FieldProvenance> {
   const mark = (field: string, v: unknown) => {
     if (isStated(v)) out[field] = { sources: [0] };
   };
-  for (const field of [...SCALARS, 'phases', ...LIST_UNIONS, 'arms', 'interventions', 'locations', 'countries', 'registryIds'] as const) {
+  for (const field of [...SCALARS, 'phases', ...LIST_UNIONS, 'arms', 'interventions', 'locations', 'countries', 'registryIds', 'documents'] as const) {
     mark(field, (d as Record<string, unknown>)[field]);
   }
   out.id = { sources: [0] };
@@ -267,7 +336,6 @@ function provenanceOfOne(d: Draft): Record<string, FieldProvenance> {
   mark('eligibility.inclusion', d.eligibility.inclusion);
   mark('eligibility.exclusion', d.eligibility.exclusion);
   for (const field of DATES) mark(`dates.${field}`, d.dates[field]);
-  mark('outcomes.primary', d.outcomes.primary);
-  mark('outcomes.secondary', d.outcomes.secondary);
+  for (const list of [...OUTCOME_LISTS, 'unclassified'] as const) mark(`outcomes.${list}`, d.outcomes[list]);
   return out;
 }

@@ -6,29 +6,42 @@
  */
 import { parse as parseDateFns, isValid } from 'date-fns';
 import type { Flag, Trial } from '../schemas/trial.ts';
-import { countryName } from './countries.ts';
+import { countryName } from '../domain/countries.ts';
 import { unmapped } from './formats/common.ts';
-import { asRegistryId, stripIdAnnotation } from './registries.ts';
+import { asRegistryId, stripIdAnnotation } from '../domain/registries.ts';
 import { clean, dedupe } from './text.ts';
 import type { RawDate, RawTrial, SourceFile } from './types.ts';
 import {
+  AGE_GROUP,
   ALLOCATION,
   ARM_TYPE,
   DATE_TYPE,
+  EXPANDED_ACCESS_TYPE,
+  FUNDER_TYPE,
   INTERVENTION_MODEL,
   INTERVENTION_TYPE,
   MASKING,
+  OBSERVATIONAL_MODEL,
   PHASE,
   PRIMARY_PURPOSE,
   SEX,
   STATUS,
   STUDY_TYPE,
+  TIME_PERSPECTIVE,
   WHO_MASKED,
+  ambiguity,
   type Vocabulary,
-} from './vocabulary.ts';
+} from '../domain/vocabulary.ts';
 
-/** A trial as one record states it, in the contract's vocabulary; facets, flags and sources come later. */
-export type Draft = Omit<Trial, 'therapy' | 'flags' | 'sources'> & { notes: Flag[] };
+/**
+ * A trial as one record states it, in the contract's vocabulary; scope, facets, flags and sources
+ * come later. `origin` is what the record says about itself (its as-of date, its CSV row), which
+ * becomes its entry in `sources`.
+ */
+export type Draft = Omit<Trial, 'therapy' | 'flags' | 'sources' | 'scope'> & {
+  notes: Flag[];
+  origin: { asOf: string | null; retrieved: string | null; row: number | null };
+};
 
 const squash = (value: string) => value.toLowerCase().replace(/[^a-z0-9]+/gu, '');
 
@@ -64,8 +77,32 @@ function mapValue<V extends string>(
   const value = clean(text);
   if (value == null) return null;
   const term = termOf(vocab, value);
-  if (term === null) notes.push(unmapped(field, value, what));
+  if (term === null) notes.push(vague(field, value, what) ?? unmapped(field, value, what));
   return term;
+}
+
+/** A flag for a stated word that the vocabulary knows names no single value (AMBIGUOUS); null otherwise. */
+function vague(field: string, value: string, what: string): Flag | null {
+  const kind = field === 'status' || field === 'phases' || field === 'studyType' ? field : null;
+  const reason = kind ? ambiguity(kind, value) : null;
+  if (!reason) return null;
+  return {
+    code: 'ambiguous-value',
+    field,
+    severity: 'warning',
+    message: `The record states ${what} as "${value}", which ${reason}; it is shown as not stated rather than guessed.`,
+  };
+}
+
+/** Map every stated value of a list field; unknown ones are flagged and left out. Order of the vocabulary. */
+function mapValues<V extends string>(vocab: Vocabulary<V>, texts: readonly string[], field: string, what: string, notes: Flag[]): V[] {
+  const out = new Set<V>();
+  for (const text of texts) {
+    const term = mapValue(vocab, text, field, what, notes);
+    if (term) out.add(term);
+  }
+  const order = Object.keys(vocab);
+  return [...out].sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -159,6 +196,12 @@ export function parseDate(text: string): string | null {
   return null;
 }
 
+/** A retrieval date the record states about itself, to the day (a month is too coarse to date a copy). */
+function retrievedDay(text: string | null): string | null {
+  const day = text ? parseDate(text) : null;
+  return day && day.length === 10 ? day : null;
+}
+
 function normalizeDate(raw: RawDate | null, field: string, notes: Flag[]): Trial['dates']['start'] {
   if (raw == null || clean(raw.text) == null) return null;
   const date = parseDate(raw.text);
@@ -217,7 +260,7 @@ export function normalizeTrial(raw: RawTrial, file: SourceFile, index = 0, ofMan
   const phases: Trial['phases'] = [];
   for (const text of raw.phases) {
     const parsed = parsePhases(text);
-    if (parsed.unknown) notes.push(unmapped('phases', text, 'a phase'));
+    if (parsed.unknown) notes.push(vague('phases', text, 'a phase') ?? unmapped('phases', text, 'a phase'));
     phases.push(...parsed.phases);
   }
   const studyType = mapValue(STUDY_TYPE, firstWordsOfStudyType(raw.studyType), 'studyType', 'the study type', notes);
@@ -241,6 +284,9 @@ export function normalizeTrial(raw: RawTrial, file: SourceFile, index = 0, ofMan
     primaryPurpose: mapValue(PRIMARY_PURPOSE, raw.design.primaryPurpose, 'design.primaryPurpose', 'the primary purpose', notes),
     masking: mapValue(MASKING, raw.design.masking, 'design.masking', 'the masking', notes),
     whoMasked: [],
+    observationalModel: mapValue(OBSERVATIONAL_MODEL, raw.design.observationalModel, 'design.observationalModel', 'the observational model', notes),
+    timePerspective: mapValue(TIME_PERSPECTIVE, raw.design.timePerspective, 'design.timePerspective', 'the time perspective', notes),
+    expandedAccessTypes: mapValues(EXPANDED_ACCESS_TYPE, raw.design.expandedAccessTypes, 'design.expandedAccessTypes', 'a kind of expanded access', notes),
   };
   for (const who of raw.design.whoMasked) {
     const term = mapValue(WHO_MASKED, who, 'design.whoMasked', 'who is masked', notes);
@@ -286,6 +332,8 @@ export function normalizeTrial(raw: RawTrial, file: SourceFile, index = 0, ofMan
   const outcomes = {
     primary: raw.outcomes.primary.filter((o) => clean(o.measure) != null).map(outcome),
     secondary: raw.outcomes.secondary.filter((o) => clean(o.measure) != null).map(outcome),
+    other: raw.outcomes.other.filter((o) => clean(o.measure) != null).map(outcome),
+    unclassified: raw.outcomes.unclassified.filter((o) => clean(o.measure) != null).map(outcome),
   };
 
   // ---- eligibility
@@ -305,6 +353,7 @@ export function normalizeTrial(raw: RawTrial, file: SourceFile, index = 0, ofMan
     minAge,
     maxAge,
     healthyVolunteers,
+    ageGroups: mapValues(AGE_GROUP, raw.eligibility.ageGroups, 'eligibility.ageGroups', 'an age group', notes),
     inclusion: dedupe(raw.eligibility.inclusion.map((c) => clean(c)).filter((c): c is string => c != null)),
     exclusion: dedupe(raw.eligibility.exclusion.map((c) => clean(c)).filter((c): c is string => c != null)),
   };
@@ -316,6 +365,7 @@ export function normalizeTrial(raw: RawTrial, file: SourceFile, index = 0, ofMan
     completion: normalizeDate(raw.dates.completion, 'dates.completion', notes),
     firstPosted: normalizeDate(raw.dates.firstPosted, 'dates.firstPosted', notes),
     lastUpdated: normalizeDate(raw.dates.lastUpdated, 'dates.lastUpdated', notes),
+    resultsFirstPosted: normalizeDate(raw.dates.resultsFirstPosted, 'dates.resultsFirstPosted', notes),
   };
 
   // ---- locations
@@ -348,8 +398,10 @@ export function normalizeTrial(raw: RawTrial, file: SourceFile, index = 0, ofMan
     studyType,
     conditions: dedupe(raw.conditions.map((c) => clean(c)).filter((c): c is string => c != null)),
     keywords: dedupe(raw.keywords.map((c) => clean(c)).filter((c): c is string => c != null)),
+    conditionMesh: conditionMeshOf(raw.conditionMesh),
     sponsor: stripSponsorClass(raw.sponsor),
     collaborators: dedupe(raw.collaborators.map(stripSponsorClass).filter((c): c is string => c != null)),
+    funderTypes: orderedFunders(raw.funderTypes, notes),
     summary: clean(raw.summary),
     description: clean(raw.description),
     enrollment,
@@ -362,8 +414,29 @@ export function normalizeTrial(raw: RawTrial, file: SourceFile, index = 0, ofMan
     locations,
     countries,
     hasResults: raw.hasResults,
+    documents: raw.documents
+      .map((d) => ({ label: clean(d.label), url: clean(d.url) }))
+      .filter((d): d is { label: string; url: string | null } => d.label != null),
     notes,
+    origin: { asOf: dates.lastUpdated?.date ?? (raw.retrieved ? parseDate(raw.retrieved) : null), retrieved: retrievedDay(raw.retrieved), row: raw.row },
   };
+}
+
+/** The MeSH terms and ancestors of the conditions, each once; null when the record carries none. */
+function conditionMeshOf(mesh: RawTrial['conditionMesh']): Trial['conditionMesh'] {
+  const terms = dedupe(mesh.terms.map((t) => clean(t)).filter((t): t is string => t != null));
+  const ancestors = dedupe(mesh.ancestors.map((t) => clean(t)).filter((t): t is string => t != null));
+  return terms.length || ancestors.length ? { terms, ancestors } : null;
+}
+
+/** Funder classes in the order stated (lead sponsor first), each once; unknown words flagged. */
+function orderedFunders(texts: readonly string[], notes: Flag[]): Trial['funderTypes'] {
+  const out: Trial['funderTypes'] = [];
+  for (const text of texts) {
+    const term = mapValue(FUNDER_TYPE, text, 'funderTypes', 'a funder type', notes);
+    if (term && !out.includes(term)) out.push(term);
+  }
+  return out;
 }
 
 /** "Interventional (Clinical Trial)" → "Interventional". */

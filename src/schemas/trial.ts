@@ -8,26 +8,32 @@
  */
 import { z } from 'astro/zod';
 import {
+  AGE_GROUP,
   ALLOCATION,
   ARM_TYPE,
   CELL_SOURCE,
   DATE_TYPE,
   DONOR,
+  EXPANDED_ACCESS_TYPE,
   FORMAT,
+  FUNDER_TYPE,
   INTERVENTION_MODEL,
   INTERVENTION_TYPE,
   MASKING,
+  OBSERVATIONAL_MODEL,
   PHASE,
   PRIMARY_PURPOSE,
   PRODUCT,
   ROUTE,
+  SCOPE,
   SEVERITY,
   SEX,
   STATUS,
   STUDY_TYPE,
+  TIME_PERSPECTIVE,
   WHO_MASKED,
   valuesOf,
-} from '../ingest/vocabulary.ts';
+} from '../domain/vocabulary.ts';
 
 const text = z.string().min(1);
 const enumOf = <V extends string>(vocab: Readonly<Record<V, unknown>>) =>
@@ -76,6 +82,22 @@ export const SourceSchema = z
     file: text.describe('Path of the record file relative to content/sources/'),
     format: FormatSchema,
     site: z.string().nullable().describe('The site the record was copied from, when known'),
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD')
+      .nullable()
+      .describe("The record's last-update date (or its retrieval date) when it states one; newer records win facts that change over time"),
+    retrieved: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+      .nullable()
+      .describe('When the catalogue retrieved the record from its registry (the import manifest, or content/sources/_retrieved.yaml for files placed by hand), when known; else null'),
+    row: z
+      .number()
+      .int()
+      .min(2)
+      .nullable()
+      .describe('For a row of a CSV download: its row in the file, counting the header as row 1 (as a spreadsheet shows it); else null'),
   })
   .strict();
 
@@ -92,8 +114,19 @@ const TrialObject = z
     studyType: enumOf(STUDY_TYPE).nullable().describe('Interventional, observational or expanded access'),
     conditions: z.array(text).describe('Conditions as stated, one entry per condition'),
     keywords: z.array(text).describe('Keywords as stated'),
+    conditionMesh: z
+      .object({
+        terms: z.array(text).describe('MeSH terms the registry derived from the conditions'),
+        ancestors: z.array(text).describe('Their ancestors in the MeSH tree'),
+      })
+      .strict()
+      .nullable()
+      .describe("The registry's MeSH vocabulary for the conditions (ClinicalTrials.gov API v2 derivedSection.conditionBrowseModule); null when no record of the trial carries it (CSV downloads, page copies)"),
     sponsor: text.nullable().describe('Lead sponsor as written, without a class suffix such as "(Other)"'),
     collaborators: z.array(text).describe('Collaborating organisations'),
+    funderTypes: z
+      .array(enumOf(FUNDER_TYPE))
+      .describe('Agency classes of the lead sponsor and collaborators (ClinicalTrials.gov "Funded Bys"), lead sponsor first'),
     summary: text.nullable().describe('Brief summary'),
     description: text.nullable().describe('Detailed description'),
     enrollment: z
@@ -111,9 +144,12 @@ const TrialObject = z
         primaryPurpose: enumOf(PRIMARY_PURPOSE).nullable(),
         masking: enumOf(MASKING).nullable(),
         whoMasked: z.array(enumOf(WHO_MASKED)),
+        observationalModel: enumOf(OBSERVATIONAL_MODEL).nullable().describe('For observational studies'),
+        timePerspective: enumOf(TIME_PERSPECTIVE).nullable().describe('For observational studies'),
+        expandedAccessTypes: z.array(enumOf(EXPANDED_ACCESS_TYPE)).describe('For expanded access: individual patients, intermediate-size population, treatment IND/protocol'),
       })
       .strict()
-      .describe('Allocation, intervention model, primary purpose, masking and who is masked'),
+      .describe('Allocation, intervention model, primary purpose, masking and who is masked; observational model and time perspective; kinds of expanded access'),
     arms: z.array(
       z
         .object({
@@ -135,15 +171,23 @@ const TrialObject = z
         .strict(),
     ).describe('Interventions with their type, description and other names'),
     outcomes: z
-      .object({ primary: z.array(OutcomeSchema), secondary: z.array(OutcomeSchema) })
+      .object({
+        primary: z.array(OutcomeSchema),
+        secondary: z.array(OutcomeSchema),
+        other: z.array(OutcomeSchema).describe('Other pre-specified outcome measures'),
+        unclassified: z
+          .array(OutcomeSchema)
+          .describe('Measures a record lists without saying whether they are primary, secondary or other (the classic CSV download); dropped when another record of the trial classifies the same measure'),
+      })
       .strict()
-      .describe('Primary and secondary outcome measures with time frames'),
+      .describe('Primary, secondary and other outcome measures with time frames, and measures listed without a class'),
     eligibility: z
       .object({
         sex: enumOf(SEX).nullable(),
         minAge: AgeSchema.nullable(),
         maxAge: AgeSchema.nullable(),
         healthyVolunteers: z.boolean().nullable(),
+        ageGroups: z.array(enumOf(AGE_GROUP)).describe('ClinicalTrials.gov age groups: child (under 18), adult (18–64), older adult (65+)'),
         inclusion: z.array(text),
         exclusion: z.array(text),
       })
@@ -156,9 +200,10 @@ const TrialObject = z
         completion: DateSchema.nullable(),
         firstPosted: DateSchema.nullable(),
         lastUpdated: DateSchema.nullable(),
+        resultsFirstPosted: DateSchema.nullable(),
       })
       .strict()
-      .describe('Start, primary completion, completion, first posted and last update dates, each actual or estimated'),
+      .describe('Start, primary completion, completion, first posted, last update and results first posted dates, each actual or estimated'),
     locations: z.array(
       z
         .object({
@@ -172,6 +217,27 @@ const TrialObject = z
     ).describe('Sites: facility, city, state, postal code, country'),
     countries: z.array(text).describe('Distinct countries of the locations, English short names'),
     hasResults: z.boolean().nullable().describe('Whether results are posted at the source'),
+    documents: z
+      .array(z.object({ label: text, url: z.url().nullable() }).strict())
+      .describe('Study documents the registry holds (protocol, statistical analysis plan, consent form), with their links'),
+    scope: z
+      .object({
+        value: enumOf(SCOPE),
+        reason: text.describe('Why, in a sentence'),
+        evidence: z
+          .array(
+            z
+              .object({
+                field: text.describe('The record field, as a dotted path ("interventions[0].name")'),
+                match: text.describe('The words that decided'),
+                quote: text.describe('The sentence or phrase they stand in'),
+              })
+              .strict(),
+          )
+          .describe('The words and fields that decided, strongest first'),
+      })
+      .strict()
+      .describe('Is this a trial of an MSC product? MSC, MSC_CONTAINING (minimally manipulated, MSC-containing), UNCLEAR (published, flagged) or OTHER (screened out)'),
     therapy: z
       .object({
         products: z.array(enumOf(PRODUCT)),
@@ -216,6 +282,8 @@ export type TrialDates = Trial['dates'];
 export type TrialDate = NonNullable<TrialDates['start']>;
 export type Age = NonNullable<Trial['eligibility']['minAge']>;
 export type Therapy = Trial['therapy'];
+export type Scope = Trial['scope'];
+export type ScopeValue = Scope['value'];
 export type Outcome = Trial['outcomes']['primary'][number];
 export type Arm = Trial['arms'][number];
 export type Intervention = Trial['interventions'][number];
@@ -228,6 +296,8 @@ export const FacetEvidenceSchema = z
     value: z.string(),
     field: z.string(),
     match: z.string(),
+    /** the sentence or phrase the match stands in, so a reader sees what decided, not only the word */
+    quote: z.string(),
   })
   .strict();
 export type FacetEvidence = z.infer<typeof FacetEvidenceSchema>;

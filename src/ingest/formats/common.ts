@@ -2,15 +2,15 @@
  * Pieces several page readers share: "Type: Name" intervention lines, identifier lists,
  * age ranges as sites print them, label-glued lines.
  */
-import { asRegistryId, findRegistryIds, stripIdAnnotation } from '../registries.ts';
+import { asRegistryId, findRegistryIds, stripIdAnnotation } from '../../domain/registries.ts';
 import { collapseDoubled, dedupe } from '../text.ts';
 import type { Flag } from '../../schemas/trial.ts';
 import type { RawTrial } from '../types.ts';
-import { countryCode } from '../countries.ts';
+import { countryCode } from '../../domain/countries.ts';
 
 /** Intervention type words as they prefix intervention names ("Biological: …"). */
 export const INTERVENTION_PREFIX =
-  /^(Biological|Biologic|Drug|Device|Procedure|Procedure\/Surgery|Radiation|Behavioral|Behavioural|Genetic|Dietary Supplement|Combination Product|Diagnostic Test|Other)\s*:\s*(.+)$/iu;
+  /^(Biological|Biologic|Drug|Device|Procedure|Procedure\/Surgery|Radiation|Behavioral|Behavioural|Genetic|Dietary[ _]Supplement|Combination[ _]Product|Diagnostic[ _]Test|Other)\s*:\s*(.+)$/iu;
 
 /** "Biological: Mesenchymal cells" → type + name; a line without a type prefix → type null. */
 export function splitInterventionLine(line: string): { type: string | null; name: string } {
@@ -234,4 +234,99 @@ export function enrollmentType(text: string): 'ACTUAL' | 'ESTIMATED' | null {
   if (/\bactual\b/iu.test(text)) return 'ACTUAL';
   if (/\b(estimated|anticipated|expected|planned|target)\b/iu.test(text)) return 'ESTIMATED';
   return null;
+}
+
+/**
+ * A day-first date as registries outside the US print it ("23/06/2021", "29-01-2010",
+ * "24/11/2010 00:00") → ISO "2021-06-23". `dayFirst` says the site writes day before month; without
+ * it a date is converted only when its first number cannot be a month (13–31). Other text is
+ * returned unchanged for normalize to read.
+ */
+export function isoDayFirst(text: string, dayFirst: boolean): string {
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u.exec(text.trim());
+  if (!match) return text;
+  const [, a, b, year] = match as unknown as [string, string, string, string];
+  const day = Number(a);
+  const month = Number(b);
+  if (!dayFirst && day <= 12) return text;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return text;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** An age as registries print it: "18.00 Year(s)", ">= 20age old", "18Y", "18 years old" → "18 Years" style text for parseAgeRange. */
+export function ageWords(text: string): string {
+  return text
+    .trim()
+    .replace(/\(s\)/giu, 's')
+    .replace(/(\d)\.0+\b/gu, '$1')
+    .replace(/(\d)\s*age\s*old\b/giu, '$1 years')
+    .replace(/(\d)\s*Y\b/gu, '$1 years')
+    .replace(/(\d)\s*M\b/gu, '$1 months')
+    .replace(/\s+/gu, ' ');
+}
+
+export interface DesignParts {
+  allocation: string | null;
+  interventionModel: string | null;
+  masking: string | null;
+  primaryPurpose: string | null;
+}
+
+/**
+ * A study design written as one text — "Randomized, Parallel Group, Placebo Controlled Trial",
+ * "Randomization: randomized, Blinding: double blinded", "Single Arm Trial", "Method of
+ * allocation concealment:Not Applicable Blinding and masking:Open Label" — cut into its parts.
+ * A part counts only when it names a value of one design vocabulary (its key, when it has one,
+ * says which); parts that name nothing ("Placebo Controlled Trial") are left out, never guessed.
+ * `lookup` maps a part to a vocabulary value (normalize's termOf), given which vocabulary to try.
+ */
+export function designParts(text: string, lookup: (vocab: keyof DesignParts, part: string) => boolean): DesignParts {
+  const out: DesignParts = { allocation: null, interventionModel: null, masking: null, primaryPurpose: null };
+  const keyed: [RegExp, keyof DesignParts][] = [
+    [/^(randomi[sz]ation|allocation)$/iu, 'allocation'],
+    [/^(blinding( and masking)?|masking( \/ blinding)?|blinding\/masking)$/iu, 'masking'],
+    [/^(assignment|intervention (model|assignment)|basic design|design)$/iu, 'interventionModel'],
+    [/^(purpose|primary purpose)$/iu, 'primaryPurpose'],
+  ];
+  // "Key:Value Key:Value" pairs run together: cut before every "Words:" that follows a value
+  const pieces = text
+    .replace(/\s+(?=(?:[A-Z][a-z]+(?: [a-z]+){0,5}):)/gu, '\n')
+    .split(/\n|[,;]\s*/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  // EU CTR answers each design question with yes or no ("Randomised: yes Double blind: yes")
+  const answers: [RegExp, keyof DesignParts, string][] = [
+    [/^randomi[sz]ed$/iu, 'allocation', 'Randomized'],
+    [/^open$/iu, 'masking', 'Open label'],
+    [/^single blind$/iu, 'masking', 'Single'],
+    [/^double blind$/iu, 'masking', 'Double'],
+    [/^parallel group$/iu, 'interventionModel', 'Parallel'],
+    [/^cross ?over$/iu, 'interventionModel', 'Crossover'],
+  ];
+  for (const piece of pieces) {
+    const answer = /^([^:]{3,40}):\s*(yes|no)$/iu.exec(piece);
+    if (answer) {
+      const hit = answers.find(([q]) => q.test(answer[1]!.trim()));
+      if (hit && /yes/iu.test(answer[2]!) && out[hit[1]] === null) out[hit[1]] = hit[2];
+      continue;
+    }
+    const pair = /^([^:]{3,60}):\s*(.+)$/u.exec(piece);
+    if (pair) {
+      const slot = keyed.find(([k]) => k.test(pair[1]!.trim()))?.[1];
+      if (slot && out[slot] === null && lookup(slot, pair[2]!.trim())) out[slot] = pair[2]!.trim();
+      continue;
+    }
+    for (const slot of ['allocation', 'interventionModel', 'masking', 'primaryPurpose'] as const) {
+      if (out[slot] === null && lookup(slot, piece)) {
+        out[slot] = piece;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** "Human pharmacology (Phase I): yes … Therapeutic confirmatory (Phase III): no" → ["Phase I"]. */
+export function phasesAnswered(text: string): string[] {
+  return [...text.matchAll(/\((Phase\s+(?:I{1,3}|IV))\)\s*:?\s*(yes|no)\b/giu)].filter((m) => /yes/iu.test(m[2]!)).map((m) => m[1]!);
 }

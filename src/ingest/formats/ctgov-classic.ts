@@ -20,12 +20,13 @@ import {
   undouble,
   yesNo,
 } from './common.ts';
-import { trailingCountry } from '../countries.ts';
+import { trailingCountry } from '../../domain/countries.ts';
 import type { Flag } from '../../schemas/trial.ts';
 
 export const HEADINGS = [
   'Sponsor',
   'Overall Status',
+  'Recruitment Status',
   'CT.gov ID',
   'Collaborator',
   'Study Details',
@@ -107,12 +108,23 @@ const PROSE = {
 };
 
 const PHASE_TEXT = /(?:Early Phase 1|Phase \d(?:\s*\/\s*Phase \d)?|Not Applicable)/giu;
-const LAYOUT_NOISE = /^(Layout table for .*|Go to .*|Show more|Hide|Information provided by .*|Loading\.\.\.)$/iu;
+const LAYOUT_NOISE = /^(Layout table for .*|Go to .*|Show more|Hide|Information provided by .*|Loading\.\.\.|!\[\]\(\)|The safety and scientific validity of this study is the responsibility of .*|Verified .* by .*|Recruitment status was: .*|- (Study Details|Tabular View|No Results Posted|Study Results|Disclaimer|How to Read a Study Record))$/iu;
 
 export function readCtgovClassic(file: SourceFile): ReadResult {
   const prepared = toLines(file.content)
-    .filter((l) => !LAYOUT_NOISE.test(l))
+    .map(unpipe)
+    .filter((l): l is string => l !== null && !LAYOUT_NOISE.test(l))
     .map((l) => (/^Keywords provided by\b/iu.test(l) ? 'Keywords provided by' : l));
+  // a copy of clinicaltrials.gov itself may lose the section headings the description ends at:
+  // put them back before the first line of their section
+  for (const [heading, first] of [
+    ['Study Design', /^Study Type\s*:/u],
+    ['Arms and Interventions', /^(Arm|Group\/Cohort)\s+Intervention\/Treatment$/iu],
+    ['Eligibility Criteria', /^Ages Eligible for Study\s*:/u],
+  ] as const) {
+    const at = prepared.findIndex((l) => first.test(l));
+    if (at >= 0 && !prepared.some((l) => headingKey(l) === heading.toLowerCase())) prepared.splice(at, 0, heading);
+  }
   const all = sections(prepared, HEADINGS, { prose: PROSE, expand: splitInlineLabel });
   const trial = emptyRawTrial();
   const notes = trial.notes;
@@ -130,7 +142,7 @@ export function readCtgovClassic(file: SourceFile): ReadResult {
   trial.title = head[0]!;
 
   trial.sponsor = value('Sponsor');
-  trial.status = value('Overall Status');
+  trial.status = value('Overall Status') ?? value('Recruitment Status');
   const ids = splitIdentifiers([
     ...nonEmpty(get('CT.gov ID') ?? []),
     ...nonEmpty(get('ClinicalTrials.gov Identifier') ?? []),
@@ -205,6 +217,18 @@ export function readCtgovClassic(file: SourceFile): ReadResult {
   else if (/no results posted/iu.test(results)) trial.hasResults = false;
 
   return { format: 'ctgov-classic', site: 'clincosm.com', trials: [trial] };
+}
+
+/**
+ * A copy of clinicaltrials.gov itself keeps its tables as Markdown-like rows ("Study Type : |
+ * Interventional (Clinical Trial) |", "COVID-19 | Biological: … | Phase 1 Phase 2 |"): the cells
+ * are joined with spaces, as the clincosm copy runs them; separator rows are dropped.
+ */
+function unpipe(line: string): string | null {
+  if (!line.includes('|')) return line;
+  const cells = line.split('|').map((c) => c.trim()).filter(Boolean);
+  if (cells.length === 0 || cells.every((c) => /^:?-{2,}:?$/u.test(c))) return cells.length === 0 ? '' : null;
+  return cells.join(' ').replace(/\s+:\s*/u, ': ').replace(/:\s*:\s*/u, ': ');
 }
 
 /** "Study Type: Interventional" on one line → label line + value line, for the known labels. */

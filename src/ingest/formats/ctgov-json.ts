@@ -6,7 +6,7 @@
 import { IngestError, emptyRawTrial, showFound, type RawDate, type RawTrial, type ReadResult, type SourceFile } from '../types.ts';
 import { criteriaHeading, interventionDisplay } from './common.ts';
 import { stripMarker } from '../text.ts';
-import { asRegistryId } from '../registries.ts';
+import { asRegistryId } from '../../domain/registries.ts';
 
 type Json = Record<string, unknown>;
 
@@ -101,8 +101,18 @@ function readStudy(study: Json, file: SourceFile, index: number): RawTrial {
   trial.studyType = str(design.studyType);
   trial.conditions = strings(conditions.conditions);
   trial.keywords = strings(conditions.keywords);
+  // the registry's own vocabulary: MeSH terms it derived from the conditions, and their ancestors
+  const browse = obj(obj(study.derivedSection).conditionBrowseModule);
+  trial.conditionMesh = {
+    terms: arr(browse.meshes).map((m) => str(obj(m).term)).filter((t): t is string => t !== null),
+    ancestors: arr(browse.ancestors).map((m) => str(obj(m).term)).filter((t): t is string => t !== null),
+  };
   trial.sponsor = str(obj(sponsors.leadSponsor).name);
   trial.collaborators = arr(sponsors.collaborators).map((c) => str(obj(c).name)).filter((c): c is string => c !== null);
+  // agency classes: the lead sponsor's first, then the collaborators' (as "Funded Bys" lists them)
+  trial.funderTypes = [obj(sponsors.leadSponsor), ...arr(sponsors.collaborators).map(obj)]
+    .map((party) => str(party.class))
+    .filter((c): c is string => c !== null);
   trial.summary = str(description.briefSummary);
   trial.description = str(description.detailedDescription);
 
@@ -116,6 +126,11 @@ function readStudy(study: Json, file: SourceFile, index: number): RawTrial {
     primaryPurpose: str(designInfo.primaryPurpose),
     masking: str(masking.masking),
     whoMasked: strings(masking.whoMasked),
+    observationalModel: str(designInfo.observationalModel),
+    timePerspective: str(designInfo.timePerspective),
+    expandedAccessTypes: Object.entries(obj(design.expandedAccessTypes))
+      .filter(([, on]) => on === true)
+      .map(([kind]) => kind),
   };
 
   trial.interventions = arr(armsModule.interventions)
@@ -147,6 +162,8 @@ function readStudy(study: Json, file: SourceFile, index: number): RawTrial {
   trial.outcomes = {
     primary: arr(outcomes.primaryOutcomes).map(outcome),
     secondary: arr(outcomes.secondaryOutcomes).map(outcome),
+    other: arr(outcomes.otherOutcomes).map(outcome),
+    unclassified: [],
   };
 
   const criteria = splitCriteria(str(eligibility.eligibilityCriteria));
@@ -155,6 +172,7 @@ function readStudy(study: Json, file: SourceFile, index: number): RawTrial {
     minAge: str(eligibility.minimumAge),
     maxAge: str(eligibility.maximumAge),
     healthyVolunteers: typeof eligibility.healthyVolunteers === 'boolean' ? String(eligibility.healthyVolunteers) : null,
+    ageGroups: strings(eligibility.stdAges),
     inclusion: criteria.inclusion,
     exclusion: criteria.exclusion,
   };
@@ -173,13 +191,24 @@ function readStudy(study: Json, file: SourceFile, index: number): RawTrial {
     completion: date(status.completionDateStruct),
     firstPosted: date(status.studyFirstPostDateStruct),
     lastUpdated: date(status.lastUpdatePostDateStruct),
+    resultsFirstPosted: date(status.resultsFirstPostDateStruct),
   };
   trial.locations = arr(locations.locations).map((l) => {
     const x = obj(l);
     return { facility: str(x.facility), city: str(x.city), state: str(x.state), zip: str(x.zip), country: str(x.country) };
   });
   trial.hasResults = typeof study.hasResults === 'boolean' ? study.hasResults : null;
+  trial.documents = arr(obj(obj(study.documentSection).largeDocumentModule).largeDocs)
+    .map(obj)
+    .map((doc) => ({ label: str(doc.label) ?? str(doc.typeAbbrev) ?? '', url: nct ? providedDocUrl(nct, str(doc.filename)) : null }))
+    .filter((doc) => doc.label !== '');
   return trial;
+}
+
+/** Where ClinicalTrials.gov serves a study's uploaded document: ProvidedDocs/<last two digits>/<NCT>/<file>. */
+export function providedDocUrl(nct: string, filename: string | null): string | null {
+  if (!filename || !/^[\w.-]+$/u.test(filename)) return null;
+  return `https://clinicaltrials.gov/ProvidedDocs/${nct.slice(-2)}/${nct}/${filename}`;
 }
 
 /**

@@ -20,9 +20,16 @@ import {
   unglueLabels,
   yesNo,
 } from './common.ts';
-import { asRegistryId } from '../registries.ts';
+import { asRegistryId } from '../../domain/registries.ts';
+import { splitConditionRun } from '../conditions.ts';
 
 export const HEADINGS = [
+  // the results page ("Trial Outcomes & Findings for …") has its own short overview
+  'Results Overview',
+  'Study phase',
+  'Target enrollment',
+  'Primary outcome timeframe',
+  'Results posted on',
   'Study Results',
   'Basic Information',
   'Recruitment Status',
@@ -122,7 +129,8 @@ export function readMeddatax(file: SourceFile): ReadResult {
       found: head[0] ?? 'an empty header',
     });
   }
-  trial.title = title;
+  // the results page titles itself "Trial Outcomes & Findings for <title> (NCT NCT…)"
+  trial.title = title.replace(/^Trial Outcomes & Findings for\s+/u, '').replace(/\s*\(NCT\s+NCT\d{8}\)\s*$/u, '');
   for (const line of head) {
     const nct = /^NCT ID\s*:\s*(.+)$/iu.exec(line);
     if (nct) {
@@ -137,10 +145,12 @@ export function readMeddatax(file: SourceFile): ReadResult {
   if (/results (pending|not (yet )?(posted|available))|has not published/iu.test(results)) trial.hasResults = false;
   else if (/results (available|posted)|participant flow|baseline characteristics/iu.test(results)) trial.hasResults = true;
 
+  if (value('Results posted on')) trial.hasResults = true;
+
   trial.status = value('Recruitment Status');
-  const phase = value('Clinical Phase');
+  const phase = value('Clinical Phase') ?? value('Study phase');
   if (phase) trial.phases.push(phase);
-  const enrollment = value('Total Enrollment');
+  const enrollment = value('Total Enrollment') ?? value('Target enrollment');
   if (enrollment) trial.enrollment = { count: enrollment, type: enrollmentType(enrollment) };
   trial.studyType = value('Study Classification');
   const date = (heading: Heading) => {
@@ -156,7 +166,10 @@ export function readMeddatax(file: SourceFile): ReadResult {
   trial.description = undouble(paragraphs(body('Detailed Description') ?? []), 'description', notes);
 
   trial.conditions = listItems(body('Conditions') ?? []);
-  noteRunOn(trial, 'conditions', trial.conditions);
+  // the condition chips come out as one line of text: split it where known condition names make the cut certain
+  const split = trial.conditions.length === 1 && trial.conditions[0]!.split(/\s+/u).length >= RUN_ON_WORDS ? splitConditionRun(trial.conditions[0]!) : null;
+  if (split) trial.conditions = split;
+  else noteRunOn(trial, 'conditions', trial.conditions);
   // keywords are short and one a line: a line in lower case is a keyword, not a wrapped continuation
   trial.keywords = nonEmpty(body('Keywords') ?? []).map(stripBullets).filter(Boolean);
   noteRunOn(trial, 'keywords', trial.keywords);
@@ -223,9 +236,12 @@ export function readMeddatax(file: SourceFile): ReadResult {
   return { format: 'meddatax', site: 'meddatax.com', trials: [trial] };
 }
 
+/** A single line of this many words or more may be several chips run together. */
+const RUN_ON_WORDS = 4;
+
 /** meddatax prints list chips as one line of text; a long single line may hold several values. */
 function noteRunOn(trial: RawTrial, field: 'conditions' | 'keywords', values: string[]): void {
-  if (values.length === 1 && values[0]!.split(/\s+/u).length >= 4) {
+  if (values.length === 1 && values[0]!.split(/\s+/u).length >= RUN_ON_WORDS) {
     trial.notes.push({
       code: 'unsplit-list',
       field,

@@ -8,7 +8,7 @@
  * ("GroupInterventionDescription"), so rows are split at the seams the glue leaves.
  */
 import { IngestError, emptyRawTrial, type RawOutcome, type RawTrial, type ReadResult, type SourceFile } from '../types.ts';
-import { glueSeams, laterHeadings, listItems, nonEmpty, paragraphs, sectionLines, sections, splitGlued, toLines } from '../text.ts';
+import { glueSeams, laterHeadings, listItems, nonEmpty, paragraphs, sectionLines, sections, splitGlued, stripBullets, toLines } from '../text.ts';
 import { applyAgeRange, interventionDisplay, readAddressLocations, splitIdentifiers, splitInterventionLine, undouble, unmapped, yesNo } from './common.ts';
 import type { Flag } from '../../schemas/trial.ts';
 
@@ -53,6 +53,7 @@ const PROSE = {
   'Detailed Description': laterHeadings(HEADINGS, 'Detailed Description', IN_PROSE),
 };
 
+const GLUED_INTERVENTION = /(?<=[)\p{Ll}])(?=(?:Biological|Drug|Device|Procedure|Radiation|Behavioral|Genetic|Dietary Supplement|Combination Product|Diagnostic Test|Other):\s)/u;
 const TABLE_HEADER = /^(GroupInterventionDescription|NameTimeMethod|Group\s+Intervention\s+Description|Name\s+Time\s+Method)$/iu;
 const TIME_START = /^(\d|baseline|day|days|week|weeks|month|months|year|years|up to|at |from|through|till|until|visit|end of|after|before|pre|post|during|every|each|over|screening|immediately|hour|hours|\d+\s*(h|hr)s?\b)/iu;
 const TIME_UNIT = /\b(day|days|week|weeks|wk|month|months|mo|year|years|hour|hours|h|minutes?|visit|baseline|follow[- ]?up|discharge|end)\b/iu;
@@ -63,7 +64,7 @@ export function readMedpath(file: SourceFile): ReadResult {
   const trial = emptyRawTrial();
   const notes = trial.notes;
   const get = (h: Heading) => sectionLines(all, h);
-  const value = (h: Heading) => nonEmpty(get(h) ?? [])[0] ?? null;
+  const value = (h: Heading) => nonEmpty(get(h) ?? []).map(stripBullets)[0] ?? null;
 
   // "MedPath", then title, then phase lines until "Conditions"
   const head = nonEmpty(get('MedPath') ?? all[0]!.lines);
@@ -81,7 +82,10 @@ export function readMedpath(file: SourceFile): ReadResult {
   }
 
   trial.conditions = listItems(get('Conditions') ?? []);
-  for (const line of listItems(get('Interventions') ?? [])) {
+  // a copy may run the intervention lines together ("…(BSH BTC & Utooth BTC)Other: Intravenous saline…"):
+  // each "Type:" prefix after a closing bracket or a lower-case letter starts the next one
+  const interventionLines = listItems(get('Interventions') ?? []).flatMap((l) => l.split(GLUED_INTERVENTION));
+  for (const line of interventionLines) {
     const { type, name } = splitInterventionLine(line);
     trial.interventions.push({ type, name, description: null, otherNames: [] });
   }

@@ -189,12 +189,14 @@ function readArms(lines: readonly string[]) {
   for (let i = 0; i < rows.length; i += 1) {
     const line = rows[i]!;
     const next = rows[i + 1] ?? '';
+    // an arm labelled like a type line ("Experimental group" / "Experimental group") starts an arm too
+    const labelLikeType = ARM_TYPE_LINE.test(line) && ARM_TYPE_LINE.test(next) && (state === 'start' || state === 'treatment' || state === 'description');
     const startsArm =
       line !== 'Description:' &&
       line !== 'Treatment:' &&
-      !ARM_TYPE_LINE.test(line) &&
-      (ARM_TYPE_LINE.test(next) ||
-        ((next === 'Description:' || next === 'Treatment:') && (state === 'start' || state === 'treatment')));
+      (labelLikeType ||
+        (!ARM_TYPE_LINE.test(line) &&
+          (ARM_TYPE_LINE.test(next) || ((next === 'Description:' || next === 'Treatment:') && (state === 'start' || state === 'treatment')))));
     if (startsArm) {
       arms.push({ label: line, type: null, description: null, interventions: [] });
       state = 'label';

@@ -52,7 +52,8 @@ export const REGISTRIES: readonly Registry[] = [
     name: 'EU Clinical Trials Register (EudraCT)',
     // EudraCT numbers (2019-001234-56), optionally as EUCTR ids with a country suffix
     pattern: /\b(?:EUCTR)?(?:19|20)\d{2}-\d{6}-\d{2}(?:-[A-Z]{2}|-\d{2})?\b/giu,
-    canonical: upper,
+    // one trial, one EudraCT number: "EUCTR2020-001450-22-ES" (ICTRP's id of the Spanish entry) is 2020-001450-22
+    canonical: (raw) => upper(raw).replace(/^EUCTR/u, '').replace(/-[A-Z]{2}$/u, ''),
     url: (id) =>
       `https://www.clinicaltrialsregister.eu/ctr-search/search?query=${encodeURIComponent(
         id.replace(/^EUCTR/u, '').replace(/-[A-Z]{2}$/u, ''),
@@ -124,7 +125,8 @@ export const REGISTRIES: readonly Registry[] = [
   {
     key: 'ntr',
     name: 'Netherlands Trial Register',
-    pattern: /\bNTR\d{3,5}\b|\bNL\d{4,5}\b/gu,
+    // not a Dutch CCMO/ABR number such as "NL43712.000.13", which only starts like one
+    pattern: /\bNTR\d{3,5}\b|\bNL\d{4,5}\b(?!\.\d)/gu,
     canonical: upper,
     url: ictrp,
   },

@@ -92,3 +92,12 @@ export function trailingCountry(text: string): { country: string; rest: string }
   }
   return null;
 }
+
+/**
+ * The ISO 3166-1 numeric code of a country name ("China" → "156"), as world maps key their
+ * shapes (world-atlas, Natural Earth), or null when the name is not a country.
+ */
+export function countryNumeric(name: string): string | null {
+  const code = countryCode(name);
+  return code ? (countries.alpha2ToNumeric(code) ?? null) : null;
+}
