@@ -21,7 +21,7 @@ function build(sources: string, outDir: string, curation = join(temp, 'no-curati
   return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
     cwd,
     // plain log text (CI=true turns colours on otherwise), so the tests can read what Astro did
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CATALOGUE_SOURCES: sources, CATALOGUE_CURATION: curation, CATALOGUE_AS_OF: '2026-11-22', CATALOGUE_OG_IMAGES: '0', ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CATALOGUE_SOURCES: sources, CATALOGUE_CURATION: curation, CATALOGUE_AS_OF: '2026-11-22', CATALOGUE_OG_IMAGES: '0', ASTRO_TELEMETRY_DISABLED: '1', CATALOGUE_STRICT: '0', ...extraEnv },
     encoding: 'utf8',
     timeout: 180_000,
   });
@@ -37,7 +37,7 @@ const digests = (dir: string, skip?: string) =>
 describe('astro build over a sources folder', () => {
   it('publishes a newly added record of each kind, at any depth, and ignores _, . and README files', () => {
     const sources = join(temp, 'sources');
-    cpSync('../shared/seeds', sources, { recursive: true });
+    cpSync('content/sources/seeds', sources, { recursive: true });
     mkdirSync(join(sources, 'more/deeper'), { recursive: true });
     cpSync('tests/fixtures/records/medpath/isrctn-multi.txt', join(sources, 'more/isrctn.txt'));
     cpSync('tests/fixtures/records/veeva/script-injection.txt', join(sources, 'more/deeper/record.data'));
@@ -63,7 +63,7 @@ describe('astro build over a sources folder', () => {
       'NCT09000050',
       'NCT09000099',
     ]);
-    expect(trials.find((t) => t.id === 'NCT09000050')!.sources).toEqual([{ file: 'more/deeper/record.data', format: 'veeva', site: 'ctv.veeva.com' }]);
+    expect(trials.find((t) => t.id === 'NCT09000050')!.sources).toEqual([{ file: 'more/deeper/record.data', format: 'veeva', site: 'ctv.veeva.com', asOf: null, retrieved: null, row: null }]);
     expect(JSON.parse(readFileSync(join(out, 'trials/ISRCTN87654321.json'), 'utf8')).title).toBe(
       "Wharton's Jelly Mesenchymal Stromal Cells for Acute Respiratory Distress Syndrome",
     );
@@ -79,21 +79,57 @@ describe('astro build over a sources folder', () => {
     expect(page).toContain('\\u003cscript>alert(\\"title\\")');
   }, 200_000);
 
-  it('stops with the file, field, expectation and finding when a record is bad', () => {
+  it('a bad record hides no other trial: it is listed on the import report with its file, field, expectation and finding', () => {
     const sources = join(temp, 'bad-sources');
-    mkdirSync(sources, { recursive: true });
-    cpSync('../shared/seeds/000_86288b0c402870c7.txt', join(sources, 'good.txt'));
+    cpSync('content/sources/seeds', sources, { recursive: true });
     cpSync('tests/fixtures/bad/no-title.txt', join(sources, 'sub/untitled.txt'), { recursive: true });
-    const result = build(sources, join(temp, 'bad-dist'));
+    cpSync('tests/fixtures/bad/truncated.json', join(sources, 'truncated.json'));
+    // a CSV download with three rows that cannot be read: its two good rows are read
+    cpSync('tests/fixtures/records/ctgov-csv/modern-fields-subset.csv', join(sources, 'downloads/subset.csv'), { recursive: true });
+    const out = join(temp, 'bad-dist');
+    const result = build(sources, out);
+    expect(result.status, logOf(result)).toBe(0);
+    expect(logOf(result)).toContain('5 entries (whole files, or rows of one) from 3 record files could not be read; listed on /data/import-report/');
+    const trials = JSON.parse(readFileSync(join(out, 'trials.json'), 'utf8')) as { id: string; sources: { file: string }[] }[];
+    expect(trials.map((t) => t.id)).toEqual(expect.arrayContaining(['NCT04208646', 'NCT04501354', 'NCT05921058', 'NCT06688318', 'NCT07157891']));
+    const report = JSON.parse(readFileSync(join(out, 'data/import-report.json'), 'utf8')) as { unreadable: Record<string, unknown>[] };
+    expect(report.unreadable.map((u) => [u.file, u.row, u.field])).toEqual([
+      ['downloads/subset.csv', 4, 'Study Title'],
+      ['downloads/subset.csv', 5, null],
+      ['downloads/subset.csv', 6, 'NCT Number'],
+      ['sub/untitled.txt', null, 'title'],
+      ['truncated.json', null, null],
+    ]);
+    expect(report.unreadable[3]!.reason).toBe('the layout of this file is not one the catalogue knows, and no title could be read from it');
+    const page = parse(readFileSync(join(out, 'data/import-report/index.html'), 'utf8'));
+    expect(page.querySelector('#count')!.text).toBe('5 entries from 3 files could not be read.');
+    const rows = page.querySelectorAll('#unreadable tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => td.text.trim()));
+    expect(rows.map((r) => r.slice(0, 4))).toEqual([
+      ['downloads/subset.csv', '4', 'the row has no title', 'Study Title'],
+      ['downloads/subset.csv', '5', 'the row has 7 cells, but the header has 6 columns', '—'],
+      ['downloads/subset.csv', '6', 'the row has no NCT number', 'NCT Number'],
+      ['sub/untitled.txt', '—', report.unreadable[3]!.reason, 'title'],
+      ['truncated.json', '—', 'the file looks like JSON but cannot be parsed (truncated or damaged?)', '—'],
+    ]);
+    expect(rows[3]![5]).toContain('"Some exported sheet"');
+    // the data page links the report
+    expect(readFileSync(join(out, 'data/index.html'), 'utf8')).toContain('href="/data/import-report/"');
+  }, 200_000);
+
+  it('with CATALOGUE_STRICT=1 (CI) a bad record fails the build, naming every bad file, field, expectation and finding', () => {
+    const result = build(join(temp, 'bad-sources'), join(temp, 'bad-strict-dist'), undefined, { CATALOGUE_STRICT: '1' });
     expect(result.status).not.toBe(0);
-    const output = result.stderr + result.stdout;
+    const output = logOf(result);
+    expect(output).toContain('5 entries (whole files, or rows of one) from 3 record files cannot be published (CATALOGUE_STRICT is set)');
+    expect(output).toContain('downloads/subset.csv, row 6: the row has no NCT number\n  column: NCT Number');
     expect(output).toContain('sub/untitled.txt: the layout of this file is not one the catalogue knows, and no title could be read from it');
     expect(output).toContain('field: title');
+    expect(output).toContain('truncated.json: the file looks like JSON but cannot be parsed');
   }, 200_000);
 
   it('a ClinicalTrials.gov record of a seed trial merges into its page; a curation overlay shows beside the sources', () => {
     const sources = join(temp, 'merge-sources');
-    cpSync('../shared/seeds', sources, { recursive: true });
+    cpSync('content/sources/seeds', sources, { recursive: true });
     cpSync('tests/fixtures/merge/conflict/NCT06688318.json', join(sources, 'ctgov/NCT06688318.json'), { recursive: true });
     const out = join(temp, 'merge-dist');
     const result = build(sources, out, join(process.cwd(), 'tests/fixtures/curation/good'));
@@ -117,14 +153,14 @@ describe('astro build over a sources folder', () => {
   }, 200_000);
 
   it('a bad curation overlay stops the build with its file and field', () => {
-    const result = build('../shared/seeds', join(temp, 'bad-curation-dist'), join(process.cwd(), 'tests/fixtures/curation/wrong-type'));
+    const result = build('content/sources/seeds', join(temp, 'bad-curation-dist'), join(process.cwd(), 'tests/fixtures/curation/wrong-type'));
     expect(result.status).not.toBe(0);
     expect(result.stderr + result.stdout).toContain('NCT06688318.yaml: the value for enrollment does not fit that field');
   }, 200_000);
 
   it('the bad-input corpus: published records keep their flags, markup stays inert, nothing else is lost', () => {
     const sources = join(temp, 'corpus-sources');
-    cpSync('../shared/seeds', sources, { recursive: true });
+    cpSync('content/sources/seeds', sources, { recursive: true });
     for (const name of ['script-injection.json', 'collision-NCT06688318.json', 'latin1.txt']) cpSync(`tests/fixtures/bad/${name}`, join(sources, 'bad', name), { recursive: true });
     const large = largeRecord(5 * 1024 * 1024);
     writeFileSync(join(sources, 'bad/large.json'), large);
@@ -172,7 +208,7 @@ describe('astro build over a sources folder', () => {
     const runs = [1, 2].map((n) => {
       const out = join(temp, `repro-${n}`);
       // a fresh cache folder each time: no content-layer store, no cached readings or social images
-      const result = build(join(process.cwd(), 'content/sources'), out, join(process.cwd(), 'content/curation'), {
+      const result = build(join(process.cwd(), 'content/sources/seeds'), out, join(process.cwd(), 'content/curation'), {
         CATALOGUE_CACHE_DIR: join(temp, `repro-cache-${n}`),
         CATALOGUE_OG_IMAGES: '1',
       });
@@ -192,11 +228,20 @@ describe('astro build over a sources folder', () => {
 
   it('an incremental build after one record changed renders that trial again, restores the rest, and equals a clean build', () => {
     const sources = join(temp, 'inc-sources');
-    cpSync('../shared/seeds', sources, { recursive: true });
+    cpSync('content/sources/seeds', sources, { recursive: true });
     const cache = join(temp, 'inc-cache');
     const out = join(temp, 'inc-dist');
     const first = build(sources, out, undefined, { CATALOGUE_CACHE_DIR: cache });
     expect(first.status, first.stderr + first.stdout).toBe(0);
+    const firstFiles = digests(out, 'pagefind/');
+
+    // nothing changed: no record is read or assembled again, every page is restored, the output is the same
+    const warm = build(sources, out, undefined, { CATALOGUE_CACHE_DIR: cache });
+    expect(warm.status, warm.stderr + warm.stdout).toBe(0);
+    expect(logOf(warm)).toContain('5 trials from 5 record files (nothing changed: the stored trials are kept)');
+    expect(logOf(warm)).toMatch(/\/trials\/NCT07157891\/index\.html \(restored\)/u);
+    const warmFiles = digests(out, 'pagefind/');
+    expect([...warmFiles.keys()].filter((f) => warmFiles.get(f) !== firstFiles.get(f))).toEqual([]);
 
     // a curator edits one record: NCT07157891's title (the record's first line) gains a word
     const file = join(sources, '001_a3c49bb06900f447.txt');
@@ -206,6 +251,7 @@ describe('astro build over a sources folder', () => {
     expect(second.status, second.stderr + second.stdout).toBe(0);
     const log = logOf(second);
     expect(log).toContain('(1 read, 4 unchanged; 1 entries updated)');
+
     expect(log).toMatch(/\/trials\/NCT07157891\/index\.html \(\+\d+ms\)/u); // rendered
     expect(log).toMatch(/\/trials\/NCT07157891\.json \(\+\d+ms\)/u);
     expect(log).toMatch(/\/trials\/NCT04208646\/index\.html \(restored\)/u);
@@ -231,7 +277,7 @@ describe('astro build over a sources folder', () => {
     symlinkSync(join(process.cwd(), 'node_modules'), join(project, 'node_modules'), 'dir');
     const cache = join(temp, 'inc-project-cache');
     const out = join(project, 'dist'); // inside the project: its build chunks resolve packages from there
-    const run = () => build(join(process.cwd(), '../shared/seeds'), out, undefined, { CATALOGUE_CACHE_DIR: cache }, project);
+    const run = () => build(join(process.cwd(), 'content/sources/seeds'), out, undefined, { CATALOGUE_CACHE_DIR: cache }, project);
     const first = run();
     expect(first.status, first.stderr + first.stdout).toBe(0);
     const css = (file: string) => /href="(\/_astro\/[^"]+\.css)"/u.exec(readFileSync(join(out, file), 'utf8'))?.[1];
