@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { socialImages } from './src/integrations/social-images.ts';
+import { concurrently } from './src/integrations/concurrently.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://msc-trials.example.org',
@@ -13,7 +15,8 @@ export default defineConfig({
   compressHTML: false,
   // code blocks stay plain <pre><code>: Shiki colours with style attributes, which the CSP refuses
   markdown: { syntaxHighlight: false },
-  integrations: [mdx(), pagefindIndex()],
+  // the social images and the search index are made at the same time, after the pages (src/integrations/concurrently.ts)
+  integrations: [mdx(), concurrently('msc-after-build', [socialImages(), pagefindIndex()])],
   // A strict Content-Security-Policy in a <meta> on every page: Astro hashes every script and
   // style it emits, so nothing inline runs unless it is ours. Pagefind compiles its WebAssembly
   // ('wasm-unsafe-eval') and runs a worker from /pagefind/ ('self'). docs/deploy.md lists the

@@ -3,7 +3,7 @@
  * registrations) and RIS, BibTeX and CSL-JSON files. The work cited is the trial's registry
  * record; the catalogue page is given as where it was read.
  */
-import { registryOf, registryUrl } from '../ingest/registries.ts';
+import { registryOf, registryUrl } from '../domain/registries.ts';
 import type { Trial } from '../schemas/trial.ts';
 import { formatIsoDate } from './format.ts';
 

@@ -4,7 +4,8 @@
  * means the same everywhere. A cell is a list of lines plus a `key` that decides whether two
  * cells "differ" (case and spacing ignored).
  */
-import { EVIDENCE_CODES, SIGNAL_CODES } from '../ingest/vocabulary.ts';
+import { CATEGORY_LABELS, categorySlugsOf } from '../domain/conditions.ts';
+import { EVIDENCE_CODES, SIGNAL_CODES } from '../domain/vocabulary.ts';
 import { instrumentsOf } from '../ingest/instruments.ts';
 import {
   ALLOCATION,
@@ -22,7 +23,7 @@ import {
   WHO_MASKED,
   flagLabel,
   labelOf,
-} from '../ingest/vocabulary.ts';
+} from '../domain/vocabulary.ts';
 import type { Trial } from '../schemas/trial.ts';
 import { ageRangeLabel, enrollmentLabel, formatDate, phasesLabel, statusLabel } from './format.ts';
 
@@ -122,6 +123,12 @@ export const GROUPS: readonly Group[] = [
     key: 'population',
     label: 'Population',
     rows: [
+      {
+        key: 'categories',
+        label: 'Condition categories',
+        hint: 'the catalogue’s taxonomy',
+        cell: (t) => many(categorySlugsOf(t).map((slug) => CATEGORY_LABELS[slug] ?? slug)),
+      },
       { key: 'conditions', label: 'Conditions', cell: (t) => many(t.conditions) },
       {
         key: 'ages',
@@ -176,10 +183,64 @@ export const ALL_ROWS: readonly Row[] = GROUPS.flatMap((g) => g.rows);
 /** What decides whether two cells are the same. */
 export const cellKey = (cell: Cell) => cell.lines.join('\n').toLowerCase().replace(/\s+/gu, ' ').trim();
 
+/**
+ * Whether the trials disagree among themselves on one attribute: true when not every cell is the
+ * same as every other (case and spacing ignored). Which trial comes first does not matter: two
+ * trials that agree and a third that does not make the whole row differ, not only the third cell.
+ */
+export function cellsDiffer(cells: readonly Cell[]): boolean {
+  return new Set(cells.map(cellKey)).size > 1;
+}
+
 /** Whether a row's cells are not all the same across the trials. */
 export function rowDiffers(row: Row, trials: readonly Trial[]): boolean {
-  const keys = new Set(trials.map((t) => cellKey(row.cell(t))));
-  return keys.size > 1;
+  return cellsDiffer(trials.map((t) => row.cell(t)));
+}
+
+export interface GridRow {
+  row: Row;
+  cells: Cell[];
+  /** the trials disagree on this attribute (never set on identity rows, which differ by nature) */
+  differs: boolean;
+  /** every trial has the same value: the row "only differences" hides (needs two trials or more) */
+  same: boolean;
+}
+
+export interface GridGroup {
+  key: string;
+  label: string;
+  rows: GridRow[];
+  /** every row of the group is the same across the trials */
+  same: boolean;
+}
+
+export interface GridModel {
+  trials: number;
+  groups: GridGroup[];
+  /** rows that can differ (identity rows left out) */
+  compared: number;
+  /** of those, the rows on which the trials disagree */
+  differing: number;
+}
+
+/**
+ * What the grid shows for a list of trials: the groups and rows (all, or only the `wanted` row
+ * keys, in the model's order), each row's cells and whether the trials disagree on it.
+ */
+export function gridModel(trials: readonly Trial[], wanted?: readonly string[]): GridModel {
+  const several = trials.length > 1;
+  const groups = GROUPS.map((g) => {
+    const rows = g.rows
+      .filter((r) => !wanted || wanted.includes(r.key))
+      .map((row): GridRow => {
+        const cells = trials.map((t) => row.cell(t));
+        const disagree = cellsDiffer(cells);
+        return { row, cells, differs: several && disagree && !row.identity, same: several && !disagree };
+      });
+    return { key: g.key, label: g.label, rows, same: rows.every((r) => r.same) };
+  }).filter((g) => g.rows.length > 0);
+  const comparable = groups.flatMap((g) => g.rows).filter((r) => !r.row.identity);
+  return { trials: trials.length, groups, compared: comparable.length, differing: comparable.filter((r) => r.differs).length };
 }
 
 /** The selection as a flat table (header + one row per attribute), for CSV export and tests. */

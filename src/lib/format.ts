@@ -12,24 +12,13 @@ import {
   STATUS,
   labelOf,
   type Vocabulary,
-} from '../ingest/vocabulary.ts';
+} from '../domain/vocabulary.ts';
 
 export const NOT_STATED = 'Not stated';
 
-export type Tone = 'ok' | 'info' | 'pending' | 'stop' | 'neutral' | 'violet';
-
-/** Status tones: the badge always says the status in words too. */
-export const STATUS_TONE: Record<NonNullable<Trial['status']>, Tone> = {
-  NOT_YET_RECRUITING: 'pending',
-  RECRUITING: 'ok',
-  ENROLLING_BY_INVITATION: 'ok',
-  ACTIVE_NOT_RECRUITING: 'info',
-  SUSPENDED: 'stop',
-  TERMINATED: 'stop',
-  COMPLETED: 'neutral',
-  WITHDRAWN: 'stop',
-  UNKNOWN: 'neutral',
-};
+// tones, shapes and ISO dates in words live in the domain, where the browser scripts import them too
+import { formatIsoDate } from '../domain/display.ts';
+export { STATUS_TONE, TONE_SHAPE, formatIsoDate, statusTone, type Tone } from '../domain/display.ts';
 
 export const statusLabel = (s: Trial['status']) => (s ? labelOf(STATUS, s) : 'Status not stated');
 
@@ -47,15 +36,6 @@ export const productsLabel = (t: Trial) => listLabel(PRODUCT, t.therapy.products
 export const sourcesLabel = (t: Trial) => listLabel(CELL_SOURCE, t.therapy.cellSources);
 export const donorLabel = (t: Trial) => listLabel(DONOR, t.therapy.donor);
 export const routesLabel = (t: Trial) => listLabel(ROUTE, t.therapy.routes);
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2022-08-01" → "1 Aug 2022"; "2023-06" → "Jun 2023". */
-export function formatIsoDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  const month = MONTHS[Number(m) - 1] ?? m;
-  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
-}
 
 export function formatDate(date: TrialDate | null, withType = true): string {
   if (!date) return NOT_STATED;
@@ -116,6 +96,11 @@ export function fieldWhere(t: Trial, field: string): string {
     const label = t.arms[i]?.label ?? '';
     return m[3] === 'label' ? `arm “${label}”` : m[3] === 'interventions' ? `the treatments of arm “${label}”` : `the description of arm “${label}”`;
   }
+  const outcome = /^outcomes\.(primary|secondary|other|unclassified)\[(\d+)\]\.(\w+)/u.exec(field);
+  if (outcome) {
+    const o = t.outcomes[outcome[1] as 'primary'][Number(outcome[2])];
+    return `${outcome[3] === 'description' ? 'the description of ' : ''}the outcome measure “${o?.measure ?? ''}”`;
+  }
   if (field.startsWith('keywords')) return 'the keywords';
   return (
     { title: 'the title', officialTitle: 'the official title', acronym: 'the acronym', summary: 'the brief summary', description: 'the detailed description' }[
@@ -139,6 +124,7 @@ export const FIELD_LABELS: Record<string, string> = {
   keywords: 'Keywords',
   sponsor: 'Sponsor',
   collaborators: 'Collaborators',
+  funderTypes: 'Funded by',
   summary: 'Brief summary',
   description: 'Detailed description',
   enrollment: 'Enrollment',
@@ -147,15 +133,21 @@ export const FIELD_LABELS: Record<string, string> = {
   'design.primaryPurpose': 'Primary purpose',
   'design.masking': 'Masking',
   'design.whoMasked': 'Who is masked',
+  'design.observationalModel': 'Observational model',
+  'design.timePerspective': 'Time perspective',
+  'design.expandedAccessTypes': 'Kind of expanded access',
   arms: 'Arms',
   interventions: 'Interventions',
   'outcomes.primary': 'Primary outcomes',
   'outcomes.secondary': 'Secondary outcomes',
+  'outcomes.other': 'Other outcomes',
+  'outcomes.unclassified': 'Outcome measures (not classified)',
   outcomes: 'Outcomes',
   'eligibility.sex': 'Sex',
   'eligibility.minAge': 'Minimum age',
   'eligibility.maxAge': 'Maximum age',
   'eligibility.healthyVolunteers': 'Healthy volunteers',
+  'eligibility.ageGroups': 'Age groups',
   'eligibility.inclusion': 'Inclusion criteria',
   'eligibility.exclusion': 'Exclusion criteria',
   'dates.start': 'Start date',
@@ -163,9 +155,12 @@ export const FIELD_LABELS: Record<string, string> = {
   'dates.completion': 'Completion date',
   'dates.firstPosted': 'First posted',
   'dates.lastUpdated': 'Last updated',
+  'dates.resultsFirstPosted': 'Results first posted',
   locations: 'Locations',
   countries: 'Countries',
   hasResults: 'Results posted',
+  documents: 'Study documents',
+  scope: 'Scope',
   'therapy.products': 'MSC product',
   'therapy.cellSources': 'Cell source',
   'therapy.donor': 'Donor',

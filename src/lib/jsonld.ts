@@ -2,8 +2,8 @@
  * schema.org MedicalTrial JSON-LD for a trial page, built from typed pieces so a field can only
  * hold what schema.org allows there.
  */
-import { registryOf, registryUrl } from '../ingest/registries.ts';
-import { ALLOCATION, INTERVENTION_MODEL, MASKING, PHASE, STUDY_TYPE, labelOf } from '../ingest/vocabulary.ts';
+import { registryOf, registryUrl } from '../domain/registries.ts';
+import { ALLOCATION, INTERVENTION_MODEL, MASKING, PHASE, STUDY_TYPE, labelOf } from '../domain/vocabulary.ts';
 import type { Trial } from '../schemas/trial.ts';
 
 interface PropertyValue {

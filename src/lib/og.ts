@@ -1,14 +1,18 @@
 /**
  * Social preview images (1200×630 PNG), drawn at build time: satori lays out the text with the
- * Inter font and resvg rasterises it. Images are cached on disk by a digest of what they show,
+ * Inter font and resvg rasterises it — off the main thread (`renderAsync`, libuv's thread pool),
+ * several at once, so both cores draw. Images are cached on disk by a digest of what they show,
  * so a rebuild only draws the trials whose title, status, phase or sponsor changed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
+import { STATUS_TONE, phasesLabel, productsLabel, statusLabel } from './format.ts';
+import { SITE } from './site.ts';
+import type { Trial } from '../schemas/trial.ts';
 
 const require = createRequire(import.meta.url);
 const font = (weight: 400 | 700) =>
@@ -62,23 +66,74 @@ function layout(card: OgCard): Node {
   );
 }
 
-export async function renderOgPng(card: OgCard): Promise<Buffer> {
-  const key = createHash('sha256').update(JSON.stringify(card)).update('v1').digest('hex').slice(0, 32);
-  const cached = join(CACHE, `${key}.png`);
-  if (existsSync(cached)) return readFileSync(cached);
+const keyOf = (card: OgCard) => createHash('sha256').update(JSON.stringify(card)).update('v1').digest('hex').slice(0, 32);
+
+export function svgOf(card: OgCard): Promise<string> {
   fonts ??= [
     { name: 'Inter', data: font(400), weight: 400, style: 'normal' },
     { name: 'Inter', data: font(700), weight: 700, style: 'normal' },
   ];
-  const svg = await satori(layout(card) as unknown as Parameters<typeof satori>[0], { width: 1200, height: 630, fonts });
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: 1200 } }).render().asPng();
+  return satori(layout(card) as unknown as Parameters<typeof satori>[0], { width: 1200, height: 630, fonts });
+}
+
+function remember(key: string, png: Buffer): void {
   try {
     mkdirSync(CACHE, { recursive: true });
-    writeFileSync(cached, png);
+    writeFileSync(join(CACHE, `${key}.png`), png);
   } catch {
     // a read-only node_modules only costs the cache
   }
+}
+
+/** One image, drawn on the calling thread (or read from the cache). */
+export async function renderOgPng(card: OgCard): Promise<Buffer> {
+  const key = keyOf(card);
+  const cached = join(CACHE, `${key}.png`);
+  if (existsSync(cached)) return readFileSync(cached);
+  const png = new Resvg(await svgOf(card), { fitTo: { mode: 'width', value: 1200 } }).render().asPng();
+  remember(key, png);
   return png;
+}
+
+/**
+ * Many images, each written to its path: read from the cache when drawn before, else laid out
+ * (satori, on this thread) and rasterised `concurrency` at a time off it. Returns how many were drawn.
+ */
+export async function writeOgPngs(jobs: readonly { path: string; card: OgCard }[], concurrency = 4): Promise<{ drawn: number; cached: number }> {
+  let next = 0;
+  let drawn = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const { path, card } = jobs[next++]!;
+      const key = keyOf(card);
+      const cached = join(CACHE, `${key}.png`);
+      mkdirSync(join(path, '..'), { recursive: true });
+      // drawn before: the file is copied by the kernel (a clone where the disk can), never read into JS
+      if (existsSync(cached)) copyFileSync(cached, path, constants.COPYFILE_FICLONE);
+      else {
+        const png = (await renderAsync(await svgOf(card), { fitTo: { mode: 'width', value: 1200 } })).asPng();
+        remember(key, png);
+        writeFileSync(path, png);
+        drawn += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  return { drawn, cached: jobs.length - drawn };
+}
+
+/** What a trial's image shows: the site and id, the title, status, phase and product badges, the sponsor. */
+export function trialCard(t: Pick<Trial, 'id' | 'title' | 'status' | 'phases' | 'therapy' | 'sponsor'>): OgCard {
+  return {
+    eyebrow: `${SITE.name} · ${t.id}`,
+    title: t.title,
+    badges: [
+      { text: statusLabel(t.status), ...OG_TONES[t.status ? STATUS_TONE[t.status] : 'neutral'] },
+      { text: phasesLabel(t.phases), ...OG_TONES.violet },
+      ...(t.therapy.products.length ? [{ text: productsLabel(t as Trial), ...OG_TONES.neutral }] : []),
+    ],
+    footer: t.sponsor ? `Sponsor: ${t.sponsor}` : 'Sponsor not stated',
+  };
 }
 
 /** Badge colours for the image (light theme, matching the site's tones). */

@@ -21,6 +21,8 @@ export async function sitePages(): Promise<{ path: string; lastmod?: string }[]>
     { path: '/guides/' },
     ...guides.map((g) => ({ path: `/guides/${g.id}/`, lastmod: (g.data.updated ?? g.data.published).toISOString().slice(0, 10) })),
     { path: '/data/' },
+    { path: '/data/screened-out/' },
+    { path: '/data/import-report/' },
     { path: '/about/' },
   ];
 }

@@ -3,7 +3,7 @@
  * labels the search page shows for filter values. Values are the contract's codes, so a search
  * URL reads like the data (?status=COMPLETED&phase=PHASE2).
  */
-import { conditionGroupsOf } from '../ingest/conditions.ts';
+import { CATEGORY_LABELS, CATEGORY_SLUGS, categorySlugsOf, conditionGroupsOf } from '../domain/conditions.ts';
 import {
   CELL_SOURCE,
   DONOR,
@@ -12,13 +12,14 @@ import {
   PHASE,
   PRODUCT,
   ROUTE,
+  SCOPE,
   SEX,
   STATUS,
   STUDY_TYPE,
   labelOf,
-} from '../ingest/vocabulary.ts';
+} from '../domain/vocabulary.ts';
 import type { Trial } from '../schemas/trial.ts';
-import { EVIDENCE_CODES, SIGNAL_CODES } from '../ingest/vocabulary.ts';
+import { EVIDENCE_CODES, SIGNAL_CODES } from '../domain/vocabulary.ts';
 import { enrollmentLabel, phasesLabel, startYear, statusLabel } from './format.ts';
 
 /** The facets, in the order the search page shows them. */
@@ -26,12 +27,14 @@ export const FACETS = [
   ['status', 'Status'],
   ['phase', 'Phase'],
   ['type', 'Study type'],
+  ['category', 'Condition category'],
   ['condition', 'Condition'],
   ['product', 'MSC product'],
   ['source', 'Cell source'],
   ['donor', 'Donor'],
   ['route', 'Route'],
   ['country', 'Country'],
+  ['scope', 'Scope'],
   ['sex', 'Sex'],
   ['results', 'Results posted'],
   ['evidence', 'Evidence signals'],
@@ -51,12 +54,14 @@ export function searchFilters(t: Trial): Record<FacetKey, string[]> {
     status: t.status ? [t.status] : ['NOT_STATED'],
     phase: t.phases.length ? t.phases : ['NOT_STATED'],
     type: t.studyType ? [t.studyType] : ['NOT_STATED'],
+    category: categorySlugsOf(t),
     condition: conditionGroupsOf(t).map((g) => g.slug),
     product: t.therapy.products,
     source: t.therapy.cellSources,
     donor: t.therapy.donor,
     route: t.therapy.routes,
     country: t.countries,
+    scope: [t.scope.value],
     sex: t.eligibility.sex ? [t.eligibility.sex] : ['NOT_STATED'],
     results: [t.hasResults === true ? 'YES' : t.hasResults === false ? 'NO' : 'NOT_STATED'],
     evidence: evidenceOf(t).length ? evidenceOf(t) : ['NONE'],
@@ -105,12 +110,14 @@ export function filterLabels(trials: readonly Trial[]): Record<FacetKey, Record<
     status: fromVocab(STATUS),
     phase: fromVocab(PHASE),
     type: fromVocab(STUDY_TYPE),
+    category: Object.fromEntries([...CATEGORY_SLUGS, 'unclassified'].map((slug) => [slug, CATEGORY_LABELS[slug] ?? slug])),
     condition: conditions,
     product: fromVocab(PRODUCT),
     source: fromVocab(CELL_SOURCE),
     donor: fromVocab(DONOR),
     route: fromVocab(ROUTE),
     country: countries,
+    scope: Object.fromEntries(Object.entries(SCOPE).map(([k, v]) => [k, v.label])),
     sex: fromVocab(SEX),
     results: { YES: 'Yes', NO: 'No', NOT_STATED: 'Not stated' },
     evidence: { ...Object.fromEntries(Object.entries(FLAG).map(([k, v]) => [k, v.label])), NONE: 'None' },
@@ -120,3 +127,18 @@ export function filterLabels(trials: readonly Trial[]): Record<FacetKey, Record<
 }
 
 export { labelOf };
+
+/** The most recently updated trials (last update posted, newest first; ties by id), for the empty search page. */
+export function recentlyUpdated<T extends Pick<Trial, 'id' | 'dates'>>(trials: readonly T[], n = 10): T[] {
+  return trials
+    .filter((t) => t.dates.lastUpdated?.date)
+    .sort((a, b) => (a.dates.lastUpdated!.date < b.dates.lastUpdated!.date ? 1 : a.dates.lastUpdated!.date > b.dates.lastUpdated!.date ? -1 : a.id.localeCompare(b.id)))
+    .slice(0, n);
+}
+
+/** How many trials hold each facet value, over the whole catalogue: the empty search page's counts, without Pagefind's filter index. */
+export function catalogueFacetCounts(trials: readonly Trial[]): Record<FacetKey, Record<string, number>> {
+  const out = Object.fromEntries(FACETS.map(([k]) => [k, {} as Record<string, number>])) as Record<FacetKey, Record<string, number>>;
+  for (const t of trials) for (const [k, values] of Object.entries(searchFilters(t)) as [FacetKey, string[]][]) for (const v of values) out[k][v] = (out[k][v] ?? 0) + 1;
+  return out;
+}

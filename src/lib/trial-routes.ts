@@ -1,4 +1,4 @@
-/** Static paths shared by the per-trial files (/trials/<id>/cite.*, og.png). */
+/** Static paths shared by the per-trial files (/trials/<id>/cite.*). */
 import { entryKey, siteKey, trialsWithPublic } from './trials.ts';
 import { SITE, absolute, idSlug, trialPath } from './site.ts';
 import type { CiteContext } from './cite.ts';

@@ -6,14 +6,41 @@ import { getCollection } from 'astro:content';
 import { toPublicTrial, type CatalogueEntry, type Trial } from '../schemas/trial.ts';
 import { SITE, idSlug } from './site.ts';
 
-let cache: Promise<CatalogueEntry[]> | null = null;
+let everything: Promise<CatalogueEntry[]> | null = null;
 
-/** Every entry, sorted by id: a fresh array each call (callers sort and filter their own copy). */
-export async function allTrials(): Promise<CatalogueEntry[]> {
-  cache ??= getCollection('trials').then((entries) =>
+/** Every record the collection holds, catalogue and screened out, sorted by id. */
+function everyEntry(): Promise<CatalogueEntry[]> {
+  everything ??= getCollection('trials').then((entries) =>
     entries.map((e) => e.data as CatalogueEntry).sort((a, b) => a.id.localeCompare(b.id, 'en')),
   );
-  return [...(await cache)];
+  return everything;
+}
+
+/**
+ * The catalogue: every trial whose scope is MSC, MSC_CONTAINING or UNCLEAR (scope.ts), sorted by
+ * id — a fresh array each call (callers sort and filter their own copy). Records that screen out
+ * (OTHER) are not catalogue trials: they have no trial page and are listed by `screenedOut()`.
+ */
+export async function allTrials(): Promise<CatalogueEntry[]> {
+  return (await everyEntry()).filter((e) => e.scope.value !== 'OTHER');
+}
+
+/** Every record the collection holds, catalogue and screened out (for counts that cover both). */
+export async function everyRecord(): Promise<CatalogueEntry[]> {
+  return [...(await everyEntry())];
+}
+
+/** The records read but screened out of the catalogue (scope OTHER), sorted by id. */
+export async function screenedOut(): Promise<CatalogueEntry[]> {
+  return (await everyEntry()).filter((e) => e.scope.value === 'OTHER');
+}
+
+let screenedPublicCache: Promise<Trial[]> | null = null;
+
+/** The public records of the screened-out ones, for /data/screened-out.json. */
+export async function screenedOutPublic(): Promise<Trial[]> {
+  screenedPublicCache ??= screenedOut().then((entries) => entries.map(toPublicTrial));
+  return [...(await screenedPublicCache)];
 }
 
 let publicCache: Promise<Trial[]> | null = null;

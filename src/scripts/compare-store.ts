@@ -3,8 +3,10 @@
  * "Add to compare" buttons every trial page, browse row and search result carries
  * (<span data-compare-slot data-id="NCT…">). The /compare/ page reads the URL first, then this.
  */
+import { MAX_COMPARE } from '../lib/compare-selection.ts';
+
+export { MAX_COMPARE };
 const KEY = 'msc-compare-ids';
-export const MAX_COMPARE = 12;
 
 export function readSelection(): string[] {
   try {

@@ -3,19 +3,29 @@
  * facet value (status=COMPLETED&phase=PHASE1&phase=PHASE2), so a search can be shared, bookmarked
  * and restored with back/forward. Pagefind (its JS and WASM) loads when this page is idle, the
  * index chunks for a query when the query is made, and the filter index after the first results.
+ *
+ * Trials and guides are searched apart (Pagefind's `kind` filter) and shown in two groups, each
+ * counted. A registry id puts its trial first with an "Open trial" action; Enter on one opens the
+ * trial. A query that finds no trial is corrected from the catalogue's own words and the
+ * correction searched at once; one that finds few is offered corrections.
  */
-import { queryAsId } from '../ingest/synonyms.ts';
+import { queryAsId } from '../domain/synonyms.ts';
+import { ownTextSnippet, type WeightedLocation } from '../lib/search-excerpt.ts';
 import { enhanceCompareSlots } from './compare-store.ts';
 
 type FacetKey = string;
 interface Config {
   facets: [FacetKey, string][];
   labels: Record<FacetKey, Record<string, string>>;
+  /** the whole catalogue's count of each facet value (the panel and the empty page need no filter index) */
+  counts: Record<FacetKey, Record<string, number>>;
   total: number;
 }
 interface ResultData {
   url: string;
   excerpt: string;
+  content: string;
+  weighted_locations: WeightedLocation[];
   meta: Record<string, string>;
 }
 interface PagefindResult {
@@ -38,6 +48,10 @@ const PAGE = 10;
 /** Up to this many trials, facet counts load by themselves after the first results. */
 const AUTO_FACETS_MAX = 2000;
 const MANY = 8;
+/** Fewer trials than this for a query, and corrections are offered. */
+const FEW = 3;
+/** How many results are read to find the trial of a registry id. */
+const ID_SCAN = 30;
 
 interface State {
   q: string;
@@ -61,6 +75,12 @@ export function startSearch(): void {
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
+  const suggestEl = root.querySelector<HTMLElement>('[data-search-suggest]')!;
+  const idEl = root.querySelector<HTMLElement>('[data-search-id]')!;
+  const guidesEl = root.querySelector<HTMLElement>('[data-search-guides]')!;
+  const guidesList = root.querySelector<HTMLOListElement>('[data-guide-results]')!;
+  const guidesCount = root.querySelector<HTMLElement>('[data-guides-count]')!;
+  const browseEl = root.querySelector<HTMLElement>('[data-search-browse]')!;
   const keys = config.facets.map(([k]) => k);
   const expanded = new Set<FacetKey>();
   root.hidden = false;
@@ -79,7 +99,8 @@ export function startSearch(): void {
   };
 
   /**
-   * The filter index (what the facet counts need) loads after the first results are on screen, or
+   * The panel and the empty page's counts come from the catalogue's counts written into the page.
+   * The filter index (what a query's counts need) loads after the first results are on screen, or
    * at once when the page opens with filters or someone reaches for the panel; then the current
    * search runs again to fill in the counts.
    */
@@ -87,7 +108,7 @@ export function startSearch(): void {
   let filtersLoaded = false;
   const loadFilterIndex = () => {
     filterIndex ??= loadPagefind().then(async (pf) => {
-      buildFacets(await pf.filters());
+      await pf.filters();
       filtersLoaded = true;
     });
     return filterIndex;
@@ -100,14 +121,17 @@ export function startSearch(): void {
     const id = runId;
     const state = readState();
     const pf = await loadPagefind();
-    const term = state.q ? (queryAsId(state.q) ?? state.q) : null;
-    const search = term || activeFilters(state) ? await pf.search(term, { filters: filtersOf(state) }) : null;
-    const counts = search ? search.filters : await pf.filters();
+    // the term the results on screen are for (a correction, when one was searched)
+    const term = searchedTerm;
+    const search = term || activeFilters(state) ? await pf.search(term, { filters: trialFilters(state) }) : null;
+    const counts = search ? search.filters : config.counts;
     if (id !== runId) return;
     renderFacets(counts, state);
   };
   const filtersOf = (state: State) =>
     Object.fromEntries(keys.filter((k) => state.filters[k]?.length).map((k) => [k, { any: state.filters[k] }]));
+  /** The facet filters, and trials only (guides are searched apart). */
+  const trialFilters = (state: State) => ({ ...filtersOf(state), kind: 'trial' });
 
   const readState = (): State => {
     const params = new URLSearchParams(location.search);
@@ -254,8 +278,9 @@ export function startSearch(): void {
     }
     const excerpt = document.createElement('p');
     excerpt.className = 'mt-2 text-sm';
-    excerpt.innerHTML = safeExcerpt(data.excerpt);
-    li.append(excerpt);
+    // a trial's snippet comes from its own text only, never from the words it is found by
+    excerpt.innerHTML = m.kind === 'guide' ? safeExcerpt(data.excerpt) : ownTextSnippet(data.content, data.weighted_locations ?? [], m.title ?? '', 24);
+    if (excerpt.innerHTML) li.append(excerpt);
     if (m.kind !== 'guide' && m.id) {
       const slot = document.createElement('p');
       slot.className = 'mt-2';
@@ -283,71 +308,168 @@ export function startSearch(): void {
 
   let runId = 0;
   let pending: PagefindResult[] = [];
+  let searchedTerm: string | null = null;
 
-  /** Appends the next page of results, each card as soon as its fragment (and those before it) arrived. */
-  async function showMore(id: number, idQuery: string | null) {
+  /** Appends the next page of trials, each card as soon as its fragment (and those before it) arrived. */
+  async function showMore(id: number) {
     const batch = pending.slice(0, PAGE);
     pending = pending.slice(PAGE);
     const loading = batch.map((r) => r.data());
-    if (idQuery) {
-      // an exact registry id goes first: wait for the page to know where it is
-      const data = await Promise.all(loading);
+    for (const next of loading) {
+      const data = await next;
       if (id !== runId) return;
-      data.sort((a, b) => Number(b.meta.id === idQuery) - Number(a.meta.id === idQuery));
-      list.append(...data.map(card));
-    } else {
-      for (const next of loading) {
-        const data = await next;
-        if (id !== runId) return;
-        list.append(card(data));
-      }
+      list.append(card(data));
     }
     enhanceCompareSlots(list);
     more.hidden = pending.length === 0;
   }
 
-  async function run(state: State) {
+  /** The result that is the trial of this registry id, among the first results; null when none is. */
+  async function trialOfId(results: PagefindResult[], idQuery: string): Promise<{ result: PagefindResult; data: ResultData } | null> {
+    const first = results.slice(0, ID_SCAN);
+    const data = await Promise.all(first.map((r) => r.data()));
+    const at = data.findIndex((d) => (d.meta.ids ?? d.meta.id ?? '').split(' ').some((id) => id.toUpperCase() === idQuery.toUpperCase()));
+    return at < 0 ? null : { result: first[at]!, data: data[at]! };
+  }
+
+  /** The catalogue's words for corrections (/search/vocabulary.json) and the suggester, loaded when first needed. */
+  let speller: Promise<(q: string) => string[]> | null = null;
+  const loadSpeller = () => {
+    speller ??= Promise.all([import('../lib/search-vocabulary.ts'), fetch('/search/vocabulary.json').then((r) => r.json())]).then(
+      ([mod, vocab]) => (q: string) => mod.suggestQueries(q, vocab as [string, number][], 3),
+    );
+    return speller;
+  };
+
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+  /** Buttons that search a correction, in a sentence ("Did you mean …?"). */
+  function offer(lead: string, queries: string[]) {
+    suggestEl.replaceChildren(lead);
+    queries.forEach((q, i) => {
+      if (i > 0) suggestEl.append(i === queries.length - 1 ? ' or ' : ', ');
+      const b = Object.assign(document.createElement('button'), { type: 'button', className: 'font-semibold underline', textContent: q });
+      b.dataset.suggestion = q;
+      b.addEventListener('click', () => {
+        input.value = q;
+        commit('push');
+      });
+      suggestEl.append(b);
+    });
+    suggestEl.append('?');
+    suggestEl.hidden = false;
+  }
+
+  async function showGuides(id: number, pf: Pagefind, term: string | null, state: State): Promise<number> {
+    guidesList.replaceChildren();
+    guidesEl.hidden = true;
+    if (!term || activeFilters(state) > 0) return 0;
+    const found = await pf.search(term, { filters: { kind: 'guide' } });
+    if (id !== runId || !found) return 0;
+    const n = found.results.length;
+    guidesCount.textContent = `(${n})`;
+    if (n) {
+      const data = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
+      if (id !== runId) return n;
+      guidesList.append(...data.map(card));
+      guidesEl.hidden = false;
+    }
+    return n;
+  }
+
+  async function run(state: State, opts: { go?: boolean } = {}) {
     const id = ++runId;
     input.value = state.q;
     sortSelect.value = state.sort;
-    const filters = filtersOf(state);
     const nFilters = activeFilters(state);
+    suggestEl.hidden = true;
+    idEl.hidden = true;
     if (!state.q && nFilters === 0) {
+      // nothing asked yet: browse — the facets with their counts, and the most recently updated trials
+      searchedTerm = null;
       list.replaceChildren();
+      guidesEl.hidden = true;
       more.hidden = true;
       empty.hidden = true;
-      status.textContent = `Type a word, or choose filters, to search ${config.total} trials.`;
-      if (filtersLoaded) renderFacets(await (await loadPagefind()).filters(), state);
+      browseEl.hidden = false;
+      status.textContent = `Browse ${config.total.toLocaleString('en')} trials: choose filters, or type a word or a registry id.`;
+      renderFacets(config.counts, state);
       return;
     }
+    browseEl.hidden = true;
     status.textContent = 'Searching…';
     if (nFilters > 0) await loadFilterIndex();
     if (id !== runId) return;
     const pf = await loadPagefind();
     const idQuery = state.q ? queryAsId(state.q) : null;
-    const term = idQuery ?? (state.q || null);
-    const search = await pf.search(term, { filters });
+    let shownQuery = state.q;
+    let term = idQuery ?? (state.q || null);
+    let search = await pf.search(term, { filters: trialFilters(state) });
     if (id !== runId || !search) return;
-    pending = state.sort ? await sorted(search.results, state.sort) : search.results;
+    let corrected: string | null = null;
+    let offers: string[] = [];
+    if (state.q && !idQuery && search.results.length < FEW) {
+      const suggest = await loadSpeller();
+      if (id !== runId) return;
+      offers = suggest(state.q);
+      if (search.results.length === 0 && offers[0]) {
+        // nothing found: search the best correction at once, and say so
+        const retry = await pf.search(offers[0], { filters: trialFilters(state) });
+        if (id !== runId || !retry) return;
+        if (retry.results.length > 0) {
+          corrected = offers[0];
+          search = retry;
+          term = corrected;
+          shownQuery = corrected;
+          offers = offers.slice(1);
+        }
+      }
+    }
+    searchedTerm = term;
+    let results = state.sort ? await sorted(search.results, state.sort) : search.results;
     if (id !== runId) return;
+    if (idQuery) {
+      const exact = await trialOfId(results, idQuery);
+      if (id !== runId) return;
+      if (exact && opts.go) {
+        location.assign(exact.data.url);
+        return;
+      }
+      if (exact) {
+        results = [exact.result, ...results.filter((r) => r !== exact.result)];
+        idEl.replaceChildren(
+          Object.assign(document.createElement('span'), { className: 'text-sm', textContent: `${idQuery} is ${exact.data.meta.id === idQuery ? 'the registry id of' : 'an id of'} “${exact.data.meta.title ?? exact.data.url}”.` }),
+          Object.assign(document.createElement('a'), { className: 'btn btn-primary', href: exact.data.url, textContent: `Open trial ${exact.data.meta.id ?? ''}`.trim() }),
+        );
+        idEl.hidden = false;
+      }
+    }
+    pending = results;
     list.replaceChildren();
+    const guides = await showGuides(id, pf, term, state);
+    if (id !== runId) return;
     const count = search.results.length;
-    const what = state.q ? ` for “${state.q}”` : '';
-    const filtered = nFilters ? `, with ${nFilters} filter${nFilters === 1 ? '' : 's'}` : '';
-    status.textContent = `${count} result${count === 1 ? '' : 's'}${what}${filtered}.`;
-    empty.hidden = count > 0;
+    const what = shownQuery ? ` for “${shownQuery}”` : '';
+    const filtered = nFilters ? `, with ${plural(nFilters, 'filter')}` : '';
+    const both = guides ? ` and ${plural(guides, 'guide')}` : '';
+    status.textContent = corrected
+      ? `No results for “${state.q}”; showing ${plural(count, 'trial')}${both} for “${corrected}”${filtered}.`
+      : `${plural(count, 'trial')}${both}${what}${filtered}.`;
+    if (corrected && offers.length) offer('Or did you mean ', offers);
+    else if (!corrected && offers.length) offer('Did you mean ', offers);
+    empty.hidden = count + guides > 0;
     empty.querySelector<HTMLElement>('[data-empty-filters]')!.hidden = nFilters === 0;
     if (filtersLoaded) renderFacets(search.filters, state);
-    await showMore(id, idQuery);
+    await showMore(id);
     // the facet counts follow the first results while the catalogue is small; in a large one the
     // filter index is big, and loads when someone reaches for the filters
     if (!filtersLoaded && config.total <= AUTO_FACETS_MAX) setTimeout(() => void refreshCounts(), 50);
   }
 
-  const commit = (mode: 'push' | 'replace') => {
+  const commit = (mode: 'push' | 'replace', opts: { go?: boolean } = {}) => {
     const state = currentState();
     writeState(state, mode);
-    void run(state);
+    void run(state, opts);
   };
 
   let typing: ReturnType<typeof setTimeout> | undefined;
@@ -359,7 +481,8 @@ export function startSearch(): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(typing);
-    commit('push');
+    // Enter on a registry id opens its trial
+    commit('push', { go: queryAsId(input.value) !== null });
   });
   sortSelect.addEventListener('change', () => commit('push'));
   facetsEl.addEventListener('change', () => commit('push'));
@@ -369,12 +492,13 @@ export function startSearch(): void {
   };
   clearButton.addEventListener('click', clear);
   root.querySelector('[data-clear-filters-inline]')?.addEventListener('click', clear);
-  more.addEventListener('click', () => void showMore(runId, queryAsId(input.value)));
+  more.addEventListener('click', () => void showMore(runId));
   window.addEventListener('popstate', () => void run(readState()));
 
   // Pagefind loads on the first search, focus in the box or look at the filters, not before
   const loadFacets = () => void refreshCounts();
   for (const event of ['focusin', 'pointerenter', 'click'] as const) facetsPanel.addEventListener(event, loadFacets, { once: true });
+  buildFacets(config.counts);
   const initial = readState();
   void run(initial);
   // someone who opens the search page is about to search: get Pagefind ready while they type

@@ -1,15 +1,30 @@
 /**
- * The browser gate on EVERY page of the sitemap (so new pages are covered as they are added), in
- * light and dark: axe WCAG 2.0/2.1/2.2 A and AA with zero violations, no console errors, no
- * failed requests, no Content-Security-Policy violations. See docs/quality.md.
+ * The browser gate, in light and dark: axe WCAG 2.0/2.1/2.2 A and AA with zero violations, no
+ * console errors, no failed requests, no Content-Security-Policy violations. It opens every page
+ * of the sitemap that is not one of a family of similar pages, one page of each family (the
+ * first and the last page of browse, the largest ready-made comparison of each kind) and the fixed
+ * sample of trial pages of sample.ts — so a new template is covered as soon as it is added, while
+ * the 1,340 trial pages are read whole by the file-level checks of dist.spec.ts. docs/quality.md.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './helpers.ts';
+import { TRIAL_SAMPLE } from './sample.ts';
 import { sitemapUrls } from '../../scripts/quality/site.ts';
 
-const PAGES = sitemapUrls('dist').map((url) => new URL(url).pathname);
-// the one page a sitemap does not list
-PAGES.push('/404.html');
+const ALL = sitemapUrls('dist').map((url) => new URL(url).pathname);
+/** Families of pages built from one template: opened once each (first and last), not every member. */
+const FAMILIES = [/^\/trials\/(?!page\/)[^/]+\/$/u, /^\/trials\/page\/\d+\/$/u, /^\/compare\/condition\/[^/]+\/$/u, /^\/compare\/product\/[^/]+\/$/u, /^\/guides\/[^/]+\/$/u];
+const family = (path: string) => FAMILIES.findIndex((re) => re.test(path));
+const PAGES = [
+  ...ALL.filter((p) => family(p) < 0),
+  ...FAMILIES.slice(1).flatMap((_, i) => {
+    const members = ALL.filter((p) => family(p) === i + 1);
+    return [...new Set([members[0], members.at(-1)])].filter((p): p is string => !!p);
+  }),
+  ...TRIAL_SAMPLE.map((t) => `/trials/${t.id}/`),
+  // the one page a sitemap does not list
+  '/404.html',
+];
 
 /** Records every problem a page can show in the browser while it loads and settles. */
 export async function watchPage(page: Page) {
@@ -36,9 +51,10 @@ export async function watchPage(page: Page) {
   return problems;
 }
 
-test('the sitemap lists every kind of page', () => {
-  for (const path of ['/', '/trials/', '/search/', '/compare/', '/guides/', '/data/', '/about/']) expect(PAGES).toContain(path);
-  expect(PAGES.filter((p) => /^\/trials\/[^/]+\/$/u.test(p)).length).toBeGreaterThan(0);
+test('the sitemap lists every kind of page, and the sample is a set of catalogue trials', () => {
+  for (const path of ['/', '/trials/', '/search/', '/compare/', '/guides/', '/data/', '/about/', '/data/screened-out/']) expect(PAGES).toContain(path);
+  for (const { id } of TRIAL_SAMPLE) expect(ALL, `${id} of the sample is a catalogue trial`).toContain(`/trials/${id}/`);
+  expect(ALL.filter((p) => family(p) === 0).length).toBeGreaterThan(1000);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -69,9 +85,10 @@ test('under the CSP, search, compare and the theme toggle work with zero violati
 
   // search: Pagefind's JS, WASM and worker run, results and facet counts render
   await page.locator('#search-q').fill('secretome');
-  await expect(page.locator('[data-search-status]')).toContainText(/^\d+ results? for “secretome”/u);
+  await expect(page.locator('[data-search-status]')).toHaveText(/^\d+ trials?(?: and \d+ guides?)? for “secretome”\.$/u);
   // the count is announced first; the cards and then the facet counts follow: wait for all of them
-  const count = Number(/^(\d+)/u.exec((await page.locator('[data-search-status]').textContent()) ?? '')?.[1] ?? 0);
+  const count = Number(/^(\d+) trials?/u.exec((await page.locator('[data-search-status]').textContent()) ?? '')?.[1] ?? 0);
+  expect(count).toBeGreaterThan(0);
   await expect(page.locator('[data-search-results] > li')).toHaveCount(Math.min(count, 10));
   const completed = page.getByRole('checkbox', { name: /^Completed \(\d+\)/u });
   await expect(completed).toBeVisible();

@@ -74,7 +74,7 @@ describe('bad records', () => {
     const e = errorOf(fixture('no-title.txt'));
     expect(e.field).toBe('title');
     expect(e.message).toContain('no-title.txt: the layout of this file is not one the catalogue knows, and no title could be read from it');
-    expect(e.found).toBe('no such label; the file starts with "Some exported sheet"');
+    expect(e.found).toBe('no such label or heading; the first heading-like line, "Some exported sheet", is not taken as the title because the page names no registry id either (and it is too short to be a trial\'s title)');
   });
 
   it('a known layout whose title is missing', () => {
@@ -84,7 +84,7 @@ describe('bad records', () => {
   });
 
   it('two copies of one record merge into one trial with both as sources, and no conflict', () => {
-    const content = readFileSync('../shared/seeds/000_86288b0c402870c7.txt', 'utf8');
+    const content = readFileSync('content/sources/seeds/000_86288b0c402870c7.txt', 'utf8');
     const entries = assemble([readSourceFile({ path: 'a.txt', content }), readSourceFile({ path: 'b/a-copy.txt', content })], { asOf: new Date() });
     expect(entries).toHaveLength(1);
     expect(entries[0]!.sources.map((s) => s.file)).toEqual(['a.txt', 'b/a-copy.txt']);
@@ -92,7 +92,7 @@ describe('bad records', () => {
   });
 
   it('a record that violates the schema names the field, the expectation and the value found', () => {
-    const content = readFileSync('../shared/seeds/000_86288b0c402870c7.txt', 'utf8');
+    const content = readFileSync('content/sources/seeds/000_86288b0c402870c7.txt', 'utf8');
     const [entry] = assemble([readSourceFile({ path: 'x.txt', content })], { asOf: new Date() });
     const broken = { ...entry!, enrollment: { count: -3, type: 'GUESSED' } };
     const e = errorOf(() => validate(broken, 'x.txt'));
@@ -168,15 +168,15 @@ describe('bad records that are published, with a flag', () => {
     for (const [text, quote] of marked) expect(quotes(text), text).toEqual([quote]);
     // the real records: criteria full of "<" and ">" comparisons, none flagged
     for (const seed of ['002_51703b8323fab20c.txt', '004_1f41135654dbd125.txt', '003_437f84a799927563.txt']) {
-      const content = readFileSync(`../shared/seeds/${seed}`, 'utf8');
+      const content = readFileSync(`content/sources/seeds/${seed}`, 'utf8');
       const [trial] = assemble([readSourceFile({ path: seed, content })], { asOf });
       expect(trial!.flags.map((f) => f.code), seed).not.toContain('markup-in-text');
     }
-    expect(readFileSync('../shared/seeds/002_51703b8323fab20c.txt', 'utf8') + readFileSync('../shared/seeds/004_1f41135654dbd125.txt', 'utf8')).toMatch(/<\s?\d|p\s?<\s?0\.05/u);
+    expect(readFileSync('content/sources/seeds/002_51703b8323fab20c.txt', 'utf8') + readFileSync('content/sources/seeds/004_1f41135654dbd125.txt', 'utf8')).toMatch(/<\s?\d|p\s?<\s?0\.05/u);
   });
 
   it('an id collision with conflicting data merges into one trial and flags every disagreement', () => {
-    const seed = readSourceFile({ path: '000_86288b0c402870c7.txt', content: readFileSync('../shared/seeds/000_86288b0c402870c7.txt', 'utf8') });
+    const seed = readSourceFile({ path: '000_86288b0c402870c7.txt', content: readFileSync('content/sources/seeds/000_86288b0c402870c7.txt', 'utf8') });
     const entries = assemble([seed, fixture('collision-NCT06688318.json')()], { asOf });
     expect(entries).toHaveLength(1);
     const [trial] = entries;
@@ -184,7 +184,7 @@ describe('bad records that are published, with a flag', () => {
     const conflicts = trial!.flags.filter((f) => f.code === 'source-conflict');
     expect(conflicts.map((f) => f.field).sort()).toEqual(['enrollment', 'status']);
     expect(conflicts.find((f) => f.field === 'enrollment')!.message).toBe(
-      'Sources disagree on enrollment: “300 (estimated)” in collision-NCT06688318.json (clinicaltrials.gov) vs “11” in 000_86288b0c402870c7.txt (ctv.veeva.com). Shown: “300 (estimated)”, from ClinicalTrials.gov API v2 JSON, first in precedence.',
+      'Sources disagree on enrollment: “300 (estimated)” in collision-NCT06688318.json (clinicaltrials.gov), as of 2024-11-14 vs “11” in 000_86288b0c402870c7.txt (ctv.veeva.com). Shown: “300 (estimated)”, from the most recently updated record (ClinicalTrials.gov API v2 JSON, as of 2024-11-14).',
     );
   });
 });

@@ -15,8 +15,10 @@ describe('products', () => {
     ['Exosomes derived from bone marrow MSCs in ARDS', ['EXTRACELLULAR_VESICLES']],
     ['Extracellular Vesicles (EVs) for COVID-19', ['EXTRACELLULAR_VESICLES']],
     ['Mesenchymal Stromal Cells in GvHD', ['CELLS']],
-    ['Adipose-derived stromal vascular fraction (SVF) for OA', ['CELLS']],
-    ['Bone marrow aspirate concentrate in cartilage defects', ['CELLS']],
+    // minimally manipulated preparations are a product of their own, not isolated MSCs
+    ['Adipose-derived stromal vascular fraction (SVF) for OA', ['MINIMALLY_MANIPULATED']],
+    ['Bone marrow aspirate concentrate in cartilage defects', ['MINIMALLY_MANIPULATED']],
+    ['SVF-derived MSCs cultured for 3 weeks', ['CELLS']],
     ['hUC-MSCs Injection for Disc Degeneration', ['CELLS']],
     ['MSC and their secretome in two arms', ['CELLS', 'SECRETOME']],
     ['Platelet-rich plasma for tendinopathy', []],
@@ -92,11 +94,36 @@ describe('cell source, donor, route', () => {
 
   it('keeps the evidence for each facet', () =>
     expect(classify(draft({ title: 'Allogeneic UC-MSCs given intravenously' })).evidence).toEqual([
-      { facet: 'products', value: 'CELLS', field: 'title', match: 'UC-MSCs' },
-      { facet: 'cellSources', value: 'UMBILICAL_CORD', field: 'title', match: 'UC-MSCs' },
-      { facet: 'donor', value: 'ALLOGENEIC', field: 'title', match: 'Allogeneic' },
-      { facet: 'routes', value: 'INTRAVENOUS', field: 'title', match: 'intravenously' },
+      { facet: 'products', value: 'CELLS', field: 'title', match: 'UC-MSCs', quote: 'Allogeneic UC-MSCs given intravenously' },
+      { facet: 'cellSources', value: 'UMBILICAL_CORD', field: 'title', match: 'UC-MSCs', quote: 'Allogeneic UC-MSCs given intravenously' },
+      { facet: 'donor', value: 'ALLOGENEIC', field: 'title', match: 'Allogeneic', quote: 'Allogeneic UC-MSCs given intravenously' },
+      { facet: 'routes', value: 'INTRAVENOUS', field: 'title', match: 'intravenously', quote: 'Allogeneic UC-MSCs given intravenously' },
     ]));
+
+  it('quotes the sentence that decided, and prefers a sentence about this trial to background (seed 001)', () => {
+    const description =
+      'Recent advancements have highlighted MSCs, particularly adipose-derived MSCs (AD-MSCs), due to their paracrine activity. ' +
+      'The secretome will be collected from culture of human UCMSCs grown in GMP-compliant labs.';
+    const { therapy, evidence } = classify(draft({ title: 'Secretome for knee OA', description }));
+    expect(therapy.cellSources).toEqual(['UMBILICAL_CORD']);
+    expect(evidence.find((e) => e.facet === 'cellSources')).toEqual({
+      facet: 'cellSources',
+      value: 'UMBILICAL_CORD',
+      field: 'description',
+      match: 'UCMSCs',
+      quote: 'The secretome will be collected from culture of human UCMSCs grown in GMP-compliant labs.',
+    });
+  });
+
+  it('ranks the evidence: arms and interventions before the title, the title before the summary, the summary before the description', () => {
+    const iv = { type: 'BIOLOGICAL' as const, name: 'Bone marrow MSCs', description: null, otherNames: [] };
+    const t = classify(draft({ title: 'Adipose MSCs in knee OA', summary: 'Umbilical cord MSCs are injected.', interventions: [iv] }));
+    expect(t.therapy.cellSources).toEqual(['BONE_MARROW']);
+    expect(classify(draft({ title: 'Adipose MSCs in knee OA', summary: 'Umbilical cord MSCs are injected.' })).therapy.cellSources).toEqual(['ADIPOSE']);
+    expect(classify(draft({ title: 'MSCs in knee OA', summary: 'Umbilical cord MSCs are injected.', description: 'Adipose MSCs will be injected.' })).therapy.cellSources).toEqual([
+      'UMBILICAL_CORD',
+    ]);
+  });
 });
 
 describe('facet false alarms the review found, kept quiet', () => {

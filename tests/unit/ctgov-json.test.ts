@@ -2,7 +2,7 @@
  * The ClinicalTrials.gov API v2 JSON reader (src/ingest/formats/ctgov-json.ts), through the
  * whole ingestion (readSourceFile → assemble):
  *
- * - the real 88-study export, read by path from ../shared (never copied into the repo);
+ * - the real 88-study export (tests/fixtures/ctgov/ctg-studies.json, public registry data);
  * - seven of its studies field by field, against values taken by hand from the JSON;
  * - small inline studies, built with `study()`, for the shapes and edge cases the export lacks.
  *
@@ -16,7 +16,7 @@ import { IngestError } from '../../src/ingest/types.ts';
 import { TrialSchema, toPublicTrial, type Trial } from '../../src/schemas/trial.ts';
 import { SIGNAL_CODES } from '../../src/ingest/flags.ts';
 
-const EXPORT = '../shared/fixtures/ctgov/ctg-studies.json';
+const EXPORT = 'tests/fixtures/ctgov/ctg-studies.json';
 const AS_OF = new Date('2026-11-22T00:00:00Z');
 
 function readTrials(path: string, content: string): Trial[] {
@@ -115,7 +115,7 @@ describe('the ClinicalTrials.gov export (88 studies)', () => {
     for (const trial of exported) {
       expect(TrialSchema.parse(trial)).toEqual(trial);
       expect(trial.registryIds).toEqual([trial.id]);
-      expect(trial.sources).toEqual([{ file: 'ctg-studies.json', format: 'ctgov-json', site: 'clinicaltrials.gov' }]);
+      expect(trial.sources).toEqual([{ file: 'ctg-studies.json', format: 'ctgov-json', site: 'clinicaltrials.gov', asOf: trial.dates.lastUpdated!.date, retrieved: null, row: null }]);
     }
   });
 
@@ -180,6 +180,9 @@ describe('NCT06589271 (umbilical cord MSCs, phase 1)', () => {
       primaryPurpose: 'TREATMENT',
       masking: 'DOUBLE',
       whoMasked: ['PARTICIPANT', 'INVESTIGATOR'],
+      observationalModel: null,
+      timePerspective: null,
+      expandedAccessTypes: [],
     });
     expect(trial.hasResults).toBe(false);
   });
@@ -241,6 +244,7 @@ describe('NCT06589271 (umbilical cord MSCs, phase 1)', () => {
       minAge: { text: '18 Years', years: 18 },
       maxAge: { text: '60 Years', years: 60 },
       healthyVolunteers: false,
+      ageGroups: ['ADULT'],
       inclusion: [
         'Age: 18-60 years old;',
         'The symptoms are lumbago combined with radiating pain of one lower limb;',
@@ -288,16 +292,20 @@ describe('NCT06589271 (umbilical cord MSCs, phase 1)', () => {
       completion: { date: '2025-12-31', type: 'ESTIMATED' },
       firstPosted: { date: '2024-09-19', type: 'ACTUAL' },
       lastUpdated: { date: '2024-09-19', type: 'ACTUAL' },
+      resultsFirstPosted: null,
     });
     expect(trial.locations).toEqual([loc('Shanghai General Hospital', 'Shanghai', null, '200080', 'China')]);
     expect(trial.countries).toEqual(['China']);
-    // still "not yet recruiting", and the record was last updated more than two years before 2026-11-22
-    expect(codes(trial)).toEqual(['status-stale']);
-    expect(trial.flags.map((f) => f.code)).toEqual(['status-stale', 'small-sample', 'single-site', 'registered-not-approved']);
+    // still "not yet recruiting", and the record was last updated more than two years before 2026-11-22;
+    // the export states no retrieval date, so the copy is as old as that update: possibly out of date
+    expect(codes(trial)).toEqual(['status-stale', 'possibly-out-of-date']);
+    expect(trial.flags.map((f) => f.code)).toEqual(['status-stale', 'possibly-out-of-date', 'small-sample', 'single-site', 'registered-not-approved']);
   });
 
-  it('therapy: cells from umbilical cord; donor and route not stated in the treatment fields', () => {
-    expect(trial.therapy).toEqual({ products: ['CELLS'], cellSources: ['UMBILICAL_CORD'], donor: [], routes: [] });
+  it('therapy: cells from umbilical cord, the donor from the product name; the route not stated in the treatment fields', () => {
+    // the donor comes from the product name in the title: SCLife hUC-MSCs are cord cells, so another person's (docs/products.md)
+    expect(trial.therapy).toEqual({ products: ['CELLS'], cellSources: ['UMBILICAL_CORD'], donor: ['ALLOGENEIC'], routes: [] });
+    expect(trial.scope).toMatchObject({ value: 'MSC' });
   });
 });
 
@@ -326,6 +334,9 @@ describe('NCT04042844 (BRTX-100: autologous bone-marrow MSCs with platelet lysat
       primaryPurpose: 'TREATMENT',
       masking: 'DOUBLE',
       whoMasked: ['PARTICIPANT', 'INVESTIGATOR'],
+      observationalModel: null,
+      timePerspective: null,
+      expandedAccessTypes: [],
     });
     expect(trial.hasResults).toBe(false);
   });
@@ -391,6 +402,7 @@ describe('NCT04042844 (BRTX-100: autologous bone-marrow MSCs with platelet lysat
       completion: { date: '2025-08-31', type: 'ESTIMATED' },
       firstPosted: { date: '2019-08-02', type: 'ACTUAL' },
       lastUpdated: { date: '2024-04-16', type: 'ACTUAL' },
+      resultsFirstPosted: null,
     });
     expect(trial.locations).toEqual([
       loc('Alabama Clinical Therapeutics, LLC', 'Birmingham', 'Alabama', '35235', 'United States'),
@@ -449,6 +461,9 @@ describe('NCT04416321 (device, phase NA, four collaborators, no maximum age)', (
       primaryPurpose: 'TREATMENT',
       masking: 'NONE',
       whoMasked: [],
+      observationalModel: null,
+      timePerspective: null,
+      expandedAccessTypes: [],
     });
     expect(trial.hasResults).toBe(false);
     expect(trial.therapy).toEqual(NO_THERAPY);
@@ -501,6 +516,7 @@ describe('NCT04416321 (device, phase NA, four collaborators, no maximum age)', (
       minAge: { text: '18 Years', years: 18 },
       maxAge: null,
       healthyVolunteers: false,
+      ageGroups: ['ADULT', 'OLDER_ADULT'],
       inclusion: [
         'Aged 18 years of age or older.',
         'Primary diagnosis of symptomatic degenerative disc disease (DDD) or symptomatic degenerative disc disease (DDD) with spondylolisthesis (Grade 1), or retrolisthesis, at one or two contiguous levels from L2 to S1.',
@@ -536,6 +552,7 @@ describe('NCT04416321 (device, phase NA, four collaborators, no maximum age)', (
       completion: { date: '2026-01', type: 'ESTIMATED' },
       firstPosted: { date: '2020-06-04', type: 'ACTUAL' },
       lastUpdated: { date: '2023-09-28', type: 'ACTUAL' },
+      resultsFirstPosted: null,
     });
     expect(trial.locations).toEqual([loc('Neurosurgical Associates of Lancaster', 'Lancaster', 'Pennsylvania', '17601', 'United States')]);
     expect(trial.countries).toEqual(['United States']);
@@ -567,7 +584,16 @@ describe('NCT04631133 (observational, five sites in three countries)', () => {
     expect(trial.sponsor).toBe('BACKBONE');
     expect(trial.collaborators).toEqual([]);
     expect(trial.enrollment).toEqual({ count: 136, type: 'ESTIMATED' });
-    expect(trial.design).toEqual({ allocation: null, interventionModel: null, primaryPurpose: null, masking: null, whoMasked: [] });
+    expect(trial.design).toEqual({
+      allocation: null,
+      interventionModel: null,
+      primaryPurpose: null,
+      masking: null,
+      whoMasked: [],
+      observationalModel: 'COHORT',
+      timePerspective: 'PROSPECTIVE',
+      expandedAccessTypes: [],
+    });
     expect(trial.therapy).toEqual(NO_THERAPY);
   });
 
@@ -613,6 +639,7 @@ describe('NCT04631133 (observational, five sites in three countries)', () => {
       minAge: { text: '18 Years', years: 18 },
       maxAge: null,
       healthyVolunteers: false,
+      ageGroups: ['ADULT', 'OLDER_ADULT'],
       inclusion: [
         'Skeletally mature patients Patient ≥18 years of age',
         'Patients with low-back pain caused by degenerative lesions of grade II, III and IV (Pfirrmann MRI classification)',
@@ -647,6 +674,7 @@ describe('NCT04631133 (observational, five sites in three countries)', () => {
       completion: { date: '2028-12-31', type: 'ESTIMATED' },
       firstPosted: { date: '2020-11-17', type: 'ACTUAL' },
       lastUpdated: { date: '2022-07-21', type: 'ACTUAL' },
+      resultsFirstPosted: null,
     });
     expect(trial.locations).toEqual([
       loc('Elective Surgery Center, Silkeborg Regional Hospital', 'Silkeborg', null, '8600', 'Denmark'),
@@ -701,6 +729,9 @@ describe('NCT06447194 (phases 1 and 2, quadruple masking, other names)', () => {
       primaryPurpose: 'TREATMENT',
       masking: 'QUADRUPLE',
       whoMasked: ['PARTICIPANT', 'CARE_PROVIDER', 'INVESTIGATOR', 'OUTCOMES_ASSESSOR'],
+      observationalModel: null,
+      timePerspective: null,
+      expandedAccessTypes: [],
     });
     expect(trial.therapy).toEqual(NO_THERAPY);
   });
@@ -762,6 +793,7 @@ describe('NCT06447194 (phases 1 and 2, quadruple masking, other names)', () => {
       minAge: { text: '18 Years', years: 18 },
       maxAge: { text: '88 Years', years: 88 },
       healthyVolunteers: true,
+      ageGroups: ['ADULT', 'OLDER_ADULT'],
       inclusion: ['Age 18-88 years old', 'Undergoing spinal fusion at 1-3 lumbar levels via a posterior approach.'],
       exclusion: [
         'Revision surgeries',
@@ -776,6 +808,7 @@ describe('NCT06447194 (phases 1 and 2, quadruple masking, other names)', () => {
       completion: { date: '2027-04-01', type: 'ESTIMATED' },
       firstPosted: { date: '2024-06-07', type: 'ACTUAL' },
       lastUpdated: { date: '2024-06-07', type: 'ACTUAL' },
+      resultsFirstPosted: null,
     });
     expect(trial.locations).toEqual([loc('University of Maryland Medical Center', 'Baltimore', 'Maryland', '21201', 'United States')]);
     expect(trial.hasResults).toBe(false);
@@ -801,6 +834,9 @@ describe('NCT03076658 (diagnostic imaging; a start date without a type)', () => 
       primaryPurpose: 'DIAGNOSTIC',
       masking: 'NONE',
       whoMasked: [],
+      observationalModel: null,
+      timePerspective: null,
+      expandedAccessTypes: [],
     });
     expect(trial.arms).toEqual([
       {
@@ -827,6 +863,7 @@ describe('NCT03076658 (diagnostic imaging; a start date without a type)', () => 
       minAge: { text: '21 Years', years: 21 },
       maxAge: { text: '85 Years', years: 85 },
       healthyVolunteers: true,
+      ageGroups: ['ADULT', 'OLDER_ADULT'],
       inclusion: ['Males and females age 21-85 without a history of spine surgery.'],
       exclusion: [
         'History of spine or neural axis surgery',
@@ -852,6 +889,7 @@ describe('NCT03076658 (diagnostic imaging; a start date without a type)', () => 
       completion: { date: '2031-01', type: 'ESTIMATED' },
       firstPosted: { date: '2017-03-10', type: 'ACTUAL' },
       lastUpdated: { date: '2023-09-28', type: 'ACTUAL' },
+      resultsFirstPosted: null,
     });
     // the facility name is kept as the registry spells it
     expect(trial.locations).toEqual([loc('University of Coloardo Denver', 'Aurora', 'Colorado', '80045', 'United States')]);
@@ -926,6 +964,7 @@ describe('NCT06525896 (two collaborators, a sham arm, 25 keywords)', () => {
       minAge: { text: '18 Years', years: 18 },
       maxAge: { text: '65 Years', years: 65 },
       healthyVolunteers: false,
+      ageGroups: ['ADULT', 'OLDER_ADULT'],
       inclusion: [
         'Diagnosis of chronic LBP for a minimum of 3 months caused by pathological intervertebral disc, degenerative disc disease, posterior facet syndrome, and/or sciatica.',
       ],
@@ -1014,12 +1053,14 @@ describe('document shapes', () => {
     expect(trial.title).toBe('A minimal study');
     expect(trial.eligibility.inclusion).toEqual(['Adults']);
     expect(trial.eligibility.exclusion).toEqual(['Pregnancy']);
-    expect(codes(trial)).toEqual([]);
+    // it names no product at all, so its scope needs review; no other flag
+    expect(trial.scope).toEqual({ value: 'UNCLEAR', reason: 'The fields we hold name no product that participants receive.', evidence: [] });
+    expect(codes(trial)).toEqual(['scope-unclear']);
   });
 
   it('a single study object (not in an array) gives one trial', () => {
     const trial = readOne(study());
-    expect(trial.sources).toEqual([{ file: 'inline.json', format: 'ctgov-json', site: 'clinicaltrials.gov' }]);
+    expect(trial.sources).toEqual([{ file: 'inline.json', format: 'ctgov-json', site: 'clinicaltrials.gov', asOf: null, retrieved: null, row: null }]);
   });
 
   it('an API page {"studies": [...]} gives every study', () => {
@@ -1090,7 +1131,8 @@ describe('values', () => {
     const trial = readOne(study({ eligibilityModule: { eligibilityCriteria: '* Adults with knee pain\n* Able to consent\n* Not pregnant' } }));
     expect(trial.eligibility.inclusion).toEqual(['Adults with knee pain', 'Able to consent', 'Not pregnant']);
     expect(trial.eligibility.exclusion).toEqual([]);
-    expect(trial.flags.filter((f) => codes(trial).includes(f.code))).toEqual([
+    // (the inline study names no product, hence also scope-unclear, tested above)
+    expect(trial.flags.filter((f) => codes(trial).includes(f.code) && f.code !== 'scope-unclear')).toEqual([
       expect.objectContaining({ code: 'criteria-not-sectioned', field: 'eligibility.inclusion', severity: 'info' }),
     ]);
   });

@@ -10,7 +10,7 @@ const BASE: Partial<Draft> = {
   studyType: 'INTERVENTIONAL',
   conditions: ['Knee osteoarthritis'],
   enrollment: { count: 20, type: 'ACTUAL' },
-  eligibility: { sex: 'ALL', minAge: null, maxAge: null, healthyVolunteers: null, inclusion: ['Knee pain'], exclusion: [] },
+  eligibility: { sex: 'ALL', minAge: null, maxAge: null, healthyVolunteers: null, ageGroups: [], inclusion: ['Knee pain'], exclusion: [] },
 };
 const draft = (overrides: Partial<Draft> = {}) => baseDraft(overrides, BASE);
 const AS_OF = new Date('2026-11-22T00:00:00Z');
@@ -195,8 +195,21 @@ describe('evidence signals', () => {
     });
     expect(signals({ status: 'COMPLETED', hasResults: null, dates: { ...draft().dates, completion: { date: '2023-03-09', type: 'ACTUAL' } } }).map((f) => f.code)).toEqual(['registered-not-approved']);
   });
+  it('speaks of the record’s as-of date: open as of its last update, though the completion date had passed by then', () => {
+    const stale = flagTrial(
+      draft({ status: 'RECRUITING', dates: { ...draft().dates, completion: { date: '2021-06', type: 'ESTIMATED' } }, origin: { asOf: '2022-09', retrieved: null, row: null } }),
+      { asOf: AS_OF },
+    ).find((f) => f.code === 'status-stale');
+    expect(stale!.message).toBe("Recruiting as of 2022-09 (the record's last update), though its completion date (2021-06, estimated) had passed 15 months before. The record was probably not kept up to date.");
+    // a completion date that passed only after the record's update: "has passed since"
+    const since = flagTrial(
+      draft({ status: 'RECRUITING', dates: { ...draft().dates, completion: { date: '2023-06', type: 'ESTIMATED' } }, origin: { asOf: '2022-09', retrieved: null, row: null } }),
+      { asOf: AS_OF },
+    ).find((f) => f.code === 'status-stale');
+    expect(since!.message).toBe("Recruiting as of 2022-09 (the record's last update); its completion date (2023-06, estimated) has passed since, 3 years ago, so the status has probably changed.");
+  });
   it('still open with no update for more than two years is stale too', () =>
     expect(allFlags({ status: 'RECRUITING', dates: { ...draft().dates, lastUpdated: { date: '2023-06-01', type: 'ACTUAL' } } }).find((f) => f.code === 'status-stale')?.message).toBe(
-      'The status is still "Recruiting", but the record was last updated 3 years ago (2023-06-01).',
+      "Recruiting as of 2023-06-01, the record's last update, 3 years ago: the status may well have changed.",
     ));
 });

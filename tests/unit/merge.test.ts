@@ -20,8 +20,8 @@ describe('the same trial as a Veeva page and as ClinicalTrials.gov JSON', () => 
     expect(rest).toEqual([]);
     expect(trial!.id).toBe('NCT06688318');
     expect(trial!.sources).toEqual([
-      { file: 'NCT06688318.json', format: 'ctgov-json', site: 'clinicaltrials.gov' },
-      { file: 'veeva-000.txt', format: 'veeva', site: 'ctv.veeva.com' },
+      { file: 'NCT06688318.json', format: 'ctgov-json', site: 'clinicaltrials.gov', asOf: '2024-11-14', retrieved: null, row: null },
+      { file: 'veeva-000.txt', format: 'veeva', site: 'ctv.veeva.com', asOf: null, retrieved: null, row: null },
     ]);
   });
   it('takes each field from the first source that states it', () => {
@@ -45,7 +45,7 @@ describe('the same trial as a Veeva page and as ClinicalTrials.gov JSON', () => 
         field: 'enrollment',
         severity: 'warning',
         message:
-          'Sources disagree on enrollment: “12 (actual)” in NCT06688318.json (clinicaltrials.gov) vs “11” in veeva-000.txt (ctv.veeva.com). Shown: “12 (actual)”, from ClinicalTrials.gov API v2 JSON, first in precedence.',
+          'Sources disagree on enrollment: “12 (actual)” in NCT06688318.json (clinicaltrials.gov), as of 2024-11-14 vs “11” in veeva-000.txt (ctv.veeva.com). Shown: “12 (actual)”, from the most recently updated record (ClinicalTrials.gov API v2 JSON, as of 2024-11-14).',
       },
     ]);
     expect(trial!.sourceValues.find((v) => v.field === 'enrollment')).toEqual({
@@ -98,7 +98,7 @@ describe('a trial linked only through a secondary registry id', () => {
     ]);
   });
   it('groups by any shared id, transitively', () => {
-    const d = (id: string, registryIds: string[]) => ({ draft: { id, registryIds } as never, source: { file: id, format: 'generic' as const, site: null } });
+    const d = (id: string, registryIds: string[]) => ({ draft: { id, registryIds } as never, source: { file: id, format: 'generic' as const, site: null, asOf: null, retrieved: null, row: null } });
     const groups = groupRecords([d('A', ['NCT1', 'E1']), d('B', ['E2']), d('C', ['E1', 'E2']), d('D', ['X'])]);
     expect(groups.map((g) => g.map((x) => x.source.file))).toEqual([['A', 'B', 'C'], ['D']]);
   });
@@ -106,7 +106,7 @@ describe('a trial linked only through a secondary registry id', () => {
 
 describe('curation overlays', () => {
   const sources = mkdtempSync(join(tmpdir(), 'msc-cur-'));
-  cpSync('content/sources', sources, { recursive: true });
+  cpSync('content/sources/seeds', sources, { recursive: true });
 
   it('a correction of seed 000’s minimum age wins, keeps the original and the reason, and is marked', () => {
     const t = load(sources, 'tests/fixtures/curation/good').find((x) => x.id === 'NCT06688318')!;

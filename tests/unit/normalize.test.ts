@@ -1,11 +1,11 @@
 /** The vocabulary: phases, ages, dates, countries, ids, list items — the rules every reader shares. */
 import { describe, expect, it } from 'vitest';
 import { parseAgeRange } from '../../src/ingest/formats/common.ts';
-import { countryName, trailingCountry } from '../../src/ingest/countries.ts';
+import { countryName, trailingCountry } from '../../src/domain/countries.ts';
 import { parseAge, parseDate, parsePhases, slugFromPath, stripSponsorClass, termOf } from '../../src/ingest/normalize.ts';
-import { asRegistryId, findRegistryIds, registryUrl, stripIdAnnotation } from '../../src/ingest/registries.ts';
+import { asRegistryId, findRegistryIds, registryUrl, stripIdAnnotation } from '../../src/domain/registries.ts';
 import { collapseDoubled, listItems, splitGlued, stripMarker } from '../../src/ingest/text.ts';
-import { ALLOCATION, INTERVENTION_MODEL, INTERVENTION_TYPE, MASKING, PRIMARY_PURPOSE, STATUS, WHO_MASKED } from '../../src/ingest/vocabulary.ts';
+import { ALLOCATION, INTERVENTION_MODEL, INTERVENTION_TYPE, MASKING, PRIMARY_PURPOSE, STATUS, WHO_MASKED } from '../../src/domain/vocabulary.ts';
 
 describe('phases', () => {
   it.each([
@@ -115,7 +115,8 @@ describe('registry ids', () => {
     ['ChiCTR2000031234', 'ChiCTR2000031234', 'https://trialsearch.who.int/Trial2.aspx?TrialID=ChiCTR2000031234'],
     ['chictr-trc-12002345', 'ChiCTR-TRC-12002345', 'https://trialsearch.who.int/Trial2.aspx?TrialID=ChiCTR-TRC-12002345'],
     ['2019-001234-56', '2019-001234-56', 'https://www.clinicaltrialsregister.eu/ctr-search/search?query=2019-001234-56'],
-    ['EUCTR2019-001234-56-DE', 'EUCTR2019-001234-56-DE', 'https://www.clinicaltrialsregister.eu/ctr-search/search?query=2019-001234-56'],
+    // one trial, one EudraCT number: ICTRP's id of one country's entry is the trial's EudraCT number
+    ['EUCTR2019-001234-56-DE', '2019-001234-56', 'https://www.clinicaltrialsregister.eu/ctr-search/search?query=2019-001234-56'],
     ['ACTRN12619000123456', 'ACTRN12619000123456', 'https://www.anzctr.org.au/ACTRN12619000123456.aspx'],
   ])('%s is %s at %s', (raw, id, url) => {
     expect(asRegistryId(raw)?.id).toBe(id);

@@ -1,6 +1,6 @@
-/** The compact list the browse page filters and sorts in the browser (loaded only when used). */
+/** The compact list the browse page filters, sorts and exports in the browser (loaded only when used). */
 import type { APIRoute } from 'astro';
-import { browseRow } from '../../lib/browse.ts';
+import { browseRow } from '../../lib/browse-rows.ts';
 import { publicTrials } from '../../lib/trials.ts';
 
 export const GET: APIRoute = async () =>
