@@ -5,6 +5,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { socialImages } from './src/integrations/social-images.ts';
 import { concurrently } from './src/integrations/concurrently.ts';
+import { trialDataFiles } from './src/integrations/trial-files.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://msc-trials.example.org',
@@ -15,8 +16,9 @@ export default defineConfig({
   compressHTML: false,
   // code blocks stay plain <pre><code>: Shiki colours with style attributes, which the CSP refuses
   markdown: { syntaxHighlight: false },
-  // the social images and the search index are made at the same time, after the pages (src/integrations/concurrently.ts)
-  integrations: [mdx(), concurrently('msc-after-build', [socialImages(), pagefindIndex()])],
+  // after the pages: each trial's data files (record, citations), then the social images and the
+  // search index at the same time (src/integrations/concurrently.ts)
+  integrations: [mdx(), trialDataFiles(), concurrently('msc-after-build', [socialImages(), pagefindIndex()])],
   // A strict Content-Security-Policy in a <meta> on every page: Astro hashes every script and
   // style it emits, so nothing inline runs unless it is ours. Pagefind compiles its WebAssembly
   // ('wasm-unsafe-eval') and runs a worker from /pagefind/ ('self'). docs/deploy.md lists the

@@ -11,13 +11,15 @@
  * trial, best first, unknown values last). Sorting with Pagefind's own sort keys would add every
  * page's order to the metadata each first query loads; these files load only when someone sorts.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { trialSearchDocument } from '../lib/search-index.ts';
+import { digestFiles, withOutputCache } from './output-cache.ts';
 import type { Trial } from '../schemas/trial.ts';
 
 interface BrowseRow {
@@ -50,22 +52,51 @@ export function writeSortRanks(site: string): number {
   return pages.length;
 }
 
-/** Writes the search index of a built site (its folder); returns what was indexed. */
-export async function buildSearchIndex(site: string): Promise<{ trials: number; guides: number; ranked: number }> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const trials = JSON.parse(readFileSync(join(site, 'trials.json'), 'utf8')) as Trial[];
-  for (const t of trials) {
-    const doc = trialSearchDocument(t);
-    const res = await index.addHTMLFile({ url: doc.url, content: doc.html });
-    if (res.errors.length) throw new Error(`Pagefind could not index ${t.id}: ${res.errors.join('; ')}`);
+const INDEX_OPTIONS = { forceLanguage: 'en' } as const;
+/** Pagefind's installed version: its package.json, found as Node finds the package (its `exports` lists neither). */
+function pagefindVersion(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'node_modules/pagefind/package.json');
+    if (existsSync(manifest)) return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
   }
-  const added = await index.addDirectory({ path: site, glob: 'guides/*/index.html' });
-  if (added.errors.length) throw new Error(`Pagefind could not index the guides: ${added.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-  if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-  await pagefind.close();
-  return { trials: trials.length, guides: added.page_count, ranked: writeSortRanks(site) };
+  throw new Error('Pagefind is not installed: no node_modules/pagefind/package.json above src/integrations');
+}
+const PAGEFIND_VERSION = pagefindVersion();
+const isGuidePage = (site: string) => (path: string) => /^guides\/[^/]+\/index\.html$/u.test(relative(site, path).split(sep).join('/'));
+
+/**
+ * Writes the search index of a built site (its folder); returns what was indexed. The index is
+ * kept between builds under a digest of everything Pagefind is given — its version and options,
+ * every trial's search document (so a change to the code that makes them changes the key too) and
+ * every guide page — and copied back when that digest is unchanged (src/integrations/output-cache.ts):
+ * a warm build indexes nothing. The sort rank files are made again every time (they are cheap).
+ */
+export async function buildSearchIndex(site: string): Promise<{ trials: number; guides: number; ranked: number; cached: boolean }> {
+  const trials = JSON.parse(readFileSync(join(site, 'trials.json'), 'utf8')) as Trial[];
+  const docs = trials.map((t) => ({ id: t.id, ...trialSearchDocument(t) }));
+  const guides = existsSync(join(site, 'guides')) ? readdirSync(join(site, 'guides')).filter((d) => existsSync(join(site, 'guides', d, 'index.html'))).length : 0;
+  const key = createHash('sha256')
+    .update(digestFiles(site, isGuidePage(site), [`pagefind ${PAGEFIND_VERSION}`, JSON.stringify(INDEX_OPTIONS)]))
+    .update(JSON.stringify(docs))
+    .digest('hex');
+  const cached = await withOutputCache('pagefind', key, join(site, 'pagefind'), async () => {
+    const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    // every document is sent before any answer is awaited: Pagefind's process handles them one by one
+    // in the order sent while this thread goes on (one await per document made each wait for a turn
+    // of an event loop that the social images keep busy: 2.3 s alone, 33 s beside them on the real catalogue)
+    const results = await Promise.all(docs.map((doc) => index.addHTMLFile({ url: doc.url, content: doc.html }).then((res) => ({ id: doc.id, res }))));
+    for (const { id, res } of results) {
+      if (res.errors.length) throw new Error(`Pagefind could not index ${id}: ${res.errors.join('; ')}`);
+    }
+    const added = await index.addDirectory({ path: site, glob: 'guides/*/index.html' });
+    if (added.errors.length) throw new Error(`Pagefind could not index the guides: ${added.errors.join('; ')}`);
+    if (added.page_count !== guides) throw new Error(`Pagefind indexed ${added.page_count} guide pages, but the site has ${guides}`);
+    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    await pagefind.close();
+  });
+  return { trials: trials.length, guides, ranked: writeSortRanks(site), cached };
 }
 
 export function pagefindIndex(): AstroIntegration {
@@ -74,8 +105,13 @@ export function pagefindIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const { trials, guides, ranked } = await buildSearchIndex(fileURLToPath(dir));
-        logger.info(`indexed ${trials} trial records and ${guides} guide pages into the search index in ${Math.round(performance.now() - started)} ms (${ranked} trials ranked for sorting)`);
+        const { trials, guides, ranked, cached } = await buildSearchIndex(fileURLToPath(dir));
+        const ms = Math.round(performance.now() - started);
+        logger.info(
+          cached
+            ? `search index of ${trials} trial records and ${guides} guide pages copied from the cache (nothing it is made from changed) in ${ms} ms`
+            : `indexed ${trials} trial records and ${guides} guide pages into the search index in ${ms} ms (${ranked} trials ranked for sorting)`,
+        );
       },
     },
   };
