@@ -18,6 +18,8 @@ export interface Phases {
   /** static route generation, split by kind from the per-route lines ("├─ /trials/X/index.html (+31ms)") */
   generate: number | null;
   routes: { pages: number; dataFiles: number };
+  /** after the pages: each trial's record and citation files ("[msc-trial-files] … in N ms") */
+  trialFiles: number | null;
   /** after the pages, at the same time: the social images and Pagefind, as each integration reports it, and the two together */
   socialImages: number | null;
   pagefind: number | null;
@@ -44,7 +46,10 @@ export function phasesOf(log: string): Phases {
   const types = /\[types\] Generated (?:(\d+)m\s*)?([\d.]+)(m?s)/u.exec(clean);
   // "✓ Completed in 812ms." / "in 24.48s." / "in 2m 12s." after "generating static routes"
   const generate = /generating static routes[\s\S]*?✓ Completed in (?:(\d+)m\s*)?([\d.]+)(m?s)/u.exec(clean);
-  const pagefind = /search index(?: copied from the last build)? in (\d+) ms/u.exec(clean);
+  // "indexed … into the search index in N ms", or on a warm build "… copied from the cache (nothing it is made from changed) in N ms"
+  const pagefind = /(?:into the search index|pages copied from the cache \(nothing it is made from changed\)) in (\d+) ms/u.exec(clean);
+  // the per-trial record and citation files, written after the pages (src/integrations/trial-files.ts)
+  const trialFiles = /\[msc-trial-files\] .* in (\d+) ms/u.exec(clean);
   const social = /social images \(.*?\) in (\d+) ms/u.exec(clean);
   const afterBuild = /together in (\d+) ms/u.exec(clean);
   const routes = { pages: 0, dataFiles: 0 };
@@ -60,6 +65,7 @@ export function phasesOf(log: string): Phases {
     types: types ? Number(types[1] ?? 0) * 60 + seconds(types[2], types[3])! : null,
     generate: generate ? Number(generate[1] ?? 0) * 60 + seconds(generate[2], generate[3])! : null,
     routes: { pages: routes.pages / 1000, dataFiles: routes.dataFiles / 1000 },
+    trialFiles: trialFiles ? Number(trialFiles[1]) / 1000 : null,
     socialImages: social ? Number(social[1]) / 1000 : null,
     pagefind: pagefind ? Number(pagefind[1]) / 1000 : null,
     afterBuild: afterBuild ? Number(afterBuild[1]) / 1000 : null,
