@@ -16,6 +16,9 @@ import {
 
 export const NOT_STATED = 'Not stated';
 
+/** The text with its first letter in upper case. */
+export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 // tones, shapes and ISO dates in words live in the domain, where the browser scripts import them too
 import { formatIsoDate } from '../domain/display.ts';
 export { STATUS_TONE, TONE_SHAPE, formatIsoDate, statusTone, type Tone } from '../domain/display.ts';

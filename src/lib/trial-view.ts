@@ -34,8 +34,6 @@ import {
   flagKind,
   flagLabel,
   labelOf,
-  noneCarries,
-  someAuthoritative,
   type Vocabulary,
 } from '../domain/vocabulary.ts';
 import type { CatalogueEntry, Flag, Source, Trial } from '../schemas/trial.ts';
@@ -43,6 +41,7 @@ import {
   STATUS_TONE,
   TONE_SHAPE,
   ageRangeLabel,
+  capital,
   enrollmentLabel,
   fieldLabel,
   fieldWhere,
@@ -55,22 +54,8 @@ import {
   type Tone,
 } from './format.ts';
 
-// ------------------------------------------------------------------ absence
-
-export interface Absence {
-  /** `registry`: the registry's own complete record states none; `not-held`: the records we hold do not carry it */
-  kind: 'registry' | 'not-held';
-  /** what the page says in place of the value */
-  text: string;
-  /** the reason, naming the record we hold */
-  detail: string | null;
-  /** where the reader can look: the trial's registry page */
-  registryUrl: string | null;
-  /** the contract field it stands for */
-  field: string;
-  /** a page copy that may have left the section out (the reason is said once, in the page's note on the records held) */
-  pageCopy: boolean;
-}
+import { absenceOf, type Absence } from './absence.ts';
+export { absenceOf, type Absence };
 
 /** Said once per page when page copies we hold leave fields out: which records, how many fields, where to look. */
 export interface HeldNote {
@@ -78,31 +63,6 @@ export interface HeldNote {
   fields: number;
   registryUrl: string | null;
 }
-
-/** The keys of FORMAT `lacks` a field falls under. */
-function lackKey(field: string): string {
-  if (/^outcomes\.(primary|secondary|other)$/u.test(field)) return 'outcomes.class';
-  return field;
-}
-
-/** How the page says that a field has no value, for this trial's records. */
-export function absenceOf(t: Trial, field: string, what: string): Absence {
-  const formats = t.sources.map((s) => s.format);
-  const link = registryUrl(t.id);
-  const key = lackKey(field);
-  if (someAuthoritative(formats, key)) {
-    return { kind: 'registry', text: `The registry record states no ${what}.`, detail: null, registryUrl: link, field, pageCopy: false };
-  }
-  const kinds = [...new Set(t.sources.map((s) => FORMAT[s.format].kind))];
-  const held = kinds.join(' and ');
-  const carries = !noneCarries(formats, key);
-  const detail = carries
-    ? `${capital(held)} ${kinds.length > 1 ? 'state' : 'states'} none; a page copy can leave a section out.`
-    : `${capital(held)} ${kinds.length > 1 ? 'do' : 'does'} not carry ${what}.`;
-  return { kind: 'not-held', text: `Not in the records we hold.`, detail, registryUrl: link, field, pageCopy: carries };
-}
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 // ------------------------------------------------------------------ facts
 
