@@ -6,7 +6,7 @@
 import { registryUrl } from '../domain/registries.ts';
 import { FORMAT, noneCarries, someAuthoritative } from '../domain/vocabulary.ts';
 import type { Trial } from '../schemas/trial.ts';
-import { capital } from './format.ts';
+import { NOT_HELD, capital } from './format.ts';
 
 export interface Absence {
   /** `registry`: the registry's own complete record states none; `not-held`: the records we hold do not carry it */
@@ -43,5 +43,5 @@ export function absenceOf(t: Pick<Trial, 'id' | 'sources'>, field: string, what:
   const detail = carries
     ? `${capital(held)} ${kinds.length > 1 ? 'state' : 'states'} none; a page copy can leave a section out.`
     : `${capital(held)} ${kinds.length > 1 ? 'do' : 'does'} not carry ${what}.`;
-  return { kind: 'not-held', text: `Not in the records we hold.`, detail, registryUrl: link, field, pageCopy: carries };
+  return { kind: 'not-held', text: `${NOT_HELD}.`, detail, registryUrl: link, field, pageCopy: carries };
 }

@@ -6,7 +6,7 @@
  */
 import type { Trial } from '../schemas/trial.ts';
 import { gridModel, type Cell, type GridModel, type Row } from './compare.ts';
-import { phasesLabel, statusLabel, STATUS_TONE } from './format.ts';
+import { NOT_HELD, NOT_STATED, phasesLabel, statusLabel, STATUS_TONE } from './format.ts';
 import { escapeHtml as esc } from './html.ts';
 import { trialPath } from './site.ts';
 
@@ -34,9 +34,12 @@ function ageBar(cell: Cell, axis: number): string {
 </svg><span class="block">${esc(ages.text)}</span>`;
 }
 
+/** The words a cell uses for no value, shown muted. */
+const NO_VALUE = new Set([NOT_STATED, NOT_HELD, 'None', 'No outcomes stated', 'No MSC product identified']);
+
 function cellHtml(row: Row, cell: Cell, axis: number): string {
   if (cell.ages) return ageBar(cell, axis);
-  const notStated = cell.lines.length === 1 && /^(Not stated|None|No outcomes stated|No MSC product identified)$/u.test(cell.lines[0]!);
+  const notStated = cell.lines.length === 1 && NO_VALUE.has(cell.lines[0]!);
   if (notStated) return `<span class="not-stated">${esc(cell.lines[0]!)}</span>`;
   if (row.key === 'title') return esc(cell.lines[0]!);
   if (cell.lines.length === 1) return esc(cell.lines[0]!);

@@ -25,10 +25,13 @@ import {
   labelOf,
 } from '../domain/vocabulary.ts';
 import type { Trial } from '../schemas/trial.ts';
-import { ageRangeLabel, enrollmentLabel, formatDate, phasesLabel, statusLabel } from './format.ts';
+import { absenceOf } from './absence.ts';
+import { NOT_HELD, NOT_STATED, ageRangeLabel, enrollmentLabel, formatDate, phasesLabel, statusLabel } from './format.ts';
 
 export interface Cell {
   lines: string[];
+  /** the trial has no value here: the line says so ("Not stated", or "Not in the records we hold") */
+  absent?: boolean;
   /** when this row is the age row: the range in years for the bar */
   ages?: { min: number | null; max: number | null; text: string };
 }
@@ -37,6 +40,11 @@ export interface Row {
   key: string;
   label: string;
   cell: (t: Trial) => Cell;
+  /**
+   * the contract field the row shows: where it has no value and the records held are page copies
+   * that may leave it out, the cell says "Not in the records we hold", not "Not stated" (src/lib/absence.ts)
+   */
+  field?: string;
   /** hint for the reader, shown under the label */
   hint?: string;
   /** a row whose cells differ by nature (ids, titles, files): not shaded as a difference */
@@ -49,13 +57,21 @@ export interface Group {
   rows: Row[];
 }
 
-const one = (text: string | null | undefined, none = 'Not stated'): Cell => ({ lines: [text ?? none] });
-const many = (values: readonly string[], none = 'Not stated'): Cell => ({ lines: values.length ? [...values] : [none] });
+const one = (text: string | null | undefined, none = NOT_STATED): Cell =>
+  text === null || text === undefined || text === NOT_STATED ? { lines: [none], absent: true } : { lines: [text] };
+const many = (values: readonly string[], none = NOT_STATED): Cell => (values.length ? { lines: [...values] } : { lines: [none], absent: true });
 const KEY_ITEMS = 5;
 const keyItems = (items: readonly string[]): Cell =>
   items.length === 0
-    ? { lines: ['Not stated'] }
+    ? { lines: [NOT_STATED], absent: true }
     : { lines: [...items.slice(0, KEY_ITEMS), ...(items.length > KEY_ITEMS ? [`… and ${items.length - KEY_ITEMS} more`] : [])] };
+
+/** What a trial's cell in a row says: the row's value, or for a missing one whether the registry or our copy lacks it. */
+export function cellOf(row: Row, t: Trial): Cell {
+  const cell = row.cell(t);
+  if (cell.absent && row.field && absenceOf(t, row.field, row.label).kind === 'not-held') return { ...cell, lines: [NOT_HELD] };
+  return cell;
+}
 
 const EVIDENCE: readonly string[] = EVIDENCE_CODES;
 const SIGNALS: readonly string[] = SIGNAL_CODES;
@@ -68,16 +84,17 @@ export const GROUPS: readonly Group[] = [
     rows: [
       { key: 'id', label: 'Registry id', identity: true, cell: (t) => many(t.registryIds.length ? t.registryIds : [t.id]) },
       { key: 'title', label: 'Title', identity: true, cell: (t) => one(t.title) },
-      { key: 'sponsor', label: 'Sponsor', cell: (t) => one(t.sponsor) },
+      { key: 'sponsor', field: 'sponsor', label: 'Sponsor', cell: (t) => one(t.sponsor) },
       { key: 'status', label: 'Status', cell: (t) => one(statusLabel(t.status)) },
       { key: 'phases', label: 'Phase', cell: (t) => one(phasesLabel(t.phases)) },
-      { key: 'start', label: 'Start', cell: (t) => one(formatDate(t.dates.start)) },
+      { key: 'start', field: 'dates.start', label: 'Start', cell: (t) => one(formatDate(t.dates.start)) },
       {
         key: 'completion',
+        field: 'dates.completion',
         label: 'Completion',
         cell: (t) => one(t.dates.completion ? formatDate(t.dates.completion) : t.dates.primaryCompletion ? `${formatDate(t.dates.primaryCompletion)} (primary)` : null),
       },
-      { key: 'lastUpdated', label: 'Last update', cell: (t) => one(formatDate(t.dates.lastUpdated)) },
+      { key: 'lastUpdated', field: 'dates.lastUpdated', label: 'Last update', cell: (t) => one(formatDate(t.dates.lastUpdated)) },
     ],
   },
   {
@@ -88,7 +105,7 @@ export const GROUPS: readonly Group[] = [
       { key: 'cellSources', label: 'Cell source', cell: (t) => many(t.therapy.cellSources.map((v) => labelOf(CELL_SOURCE, v))) },
       { key: 'donor', label: 'Donor', cell: (t) => many(t.therapy.donor.map((v) => labelOf(DONOR, v))) },
       { key: 'routes', label: 'Route', cell: (t) => many(t.therapy.routes.map((v) => labelOf(ROUTE, v))) },
-      { key: 'interventions', label: 'Interventions', cell: (t) => many(t.interventions.map((i) => i.name)) },
+      { key: 'interventions', field: 'interventions', label: 'Interventions', cell: (t) => many(t.interventions.map((i) => i.name)) },
       {
         key: 'regimen',
         label: 'Regimen',
@@ -101,11 +118,12 @@ export const GROUPS: readonly Group[] = [
     key: 'design',
     label: 'Design',
     rows: [
-      { key: 'studyType', label: 'Study type', cell: (t) => one(t.studyType ? labelOf(STUDY_TYPE, t.studyType) : null) },
-      { key: 'allocation', label: 'Allocation', cell: (t) => one(t.design.allocation ? labelOf(ALLOCATION, t.design.allocation) : null) },
-      { key: 'model', label: 'Model', cell: (t) => one(t.design.interventionModel ? labelOf(INTERVENTION_MODEL, t.design.interventionModel) : null) },
+      { key: 'studyType', field: 'studyType', label: 'Study type', cell: (t) => one(t.studyType ? labelOf(STUDY_TYPE, t.studyType) : null) },
+      { key: 'allocation', field: 'design.allocation', label: 'Allocation', cell: (t) => one(t.design.allocation ? labelOf(ALLOCATION, t.design.allocation) : null) },
+      { key: 'model', field: 'design.interventionModel', label: 'Model', cell: (t) => one(t.design.interventionModel ? labelOf(INTERVENTION_MODEL, t.design.interventionModel) : null) },
       {
         key: 'masking',
+        field: 'design.masking',
         label: 'Masking',
         cell: (t) =>
           one(
@@ -114,9 +132,9 @@ export const GROUPS: readonly Group[] = [
               : null,
           ),
       },
-      { key: 'purpose', label: 'Primary purpose', cell: (t) => one(t.design.primaryPurpose ? labelOf(PRIMARY_PURPOSE, t.design.primaryPurpose) : null) },
-      { key: 'enrollment', label: 'Enrollment', cell: (t) => one(enrollmentLabel(t.enrollment)) },
-      { key: 'arms', label: 'Arms', cell: (t) => many(t.arms.map((a) => `${a.label} — ${a.type ? labelOf(ARM_TYPE, a.type) : 'type not stated'}`)) },
+      { key: 'purpose', field: 'design.primaryPurpose', label: 'Primary purpose', cell: (t) => one(t.design.primaryPurpose ? labelOf(PRIMARY_PURPOSE, t.design.primaryPurpose) : null) },
+      { key: 'enrollment', field: 'enrollment', label: 'Enrollment', cell: (t) => one(enrollmentLabel(t.enrollment)) },
+      { key: 'arms', field: 'arms', label: 'Arms', cell: (t) => many(t.arms.map((a) => `${a.label} — ${a.type ? labelOf(ARM_TYPE, a.type) : 'type not stated'}`)) },
     ],
   },
   {
@@ -129,7 +147,7 @@ export const GROUPS: readonly Group[] = [
         hint: 'the catalogue’s taxonomy',
         cell: (t) => many(categorySlugsOf(t).map((slug) => CATEGORY_LABELS[slug] ?? slug)),
       },
-      { key: 'conditions', label: 'Conditions', cell: (t) => many(t.conditions) },
+      { key: 'conditions', field: 'conditions', label: 'Conditions', cell: (t) => many(t.conditions) },
       {
         key: 'ages',
         label: 'Age range',
@@ -138,22 +156,23 @@ export const GROUPS: readonly Group[] = [
           ages: { min: t.eligibility.minAge?.years ?? null, max: t.eligibility.maxAge?.years ?? null, text: ageRangeLabel(t) },
         }),
       },
-      { key: 'sex', label: 'Sex', cell: (t) => one(t.eligibility.sex ? labelOf(SEX, t.eligibility.sex) : null) },
+      { key: 'sex', field: 'eligibility.sex', label: 'Sex', cell: (t) => one(t.eligibility.sex ? labelOf(SEX, t.eligibility.sex) : null) },
       {
         key: 'healthyVolunteers',
+        field: 'eligibility.healthyVolunteers',
         label: 'Healthy volunteers',
         cell: (t) => one(t.eligibility.healthyVolunteers === true ? 'Accepted' : t.eligibility.healthyVolunteers === false ? 'Not accepted' : null),
       },
-      { key: 'inclusion', label: 'Key inclusion criteria', hint: `first ${KEY_ITEMS} as listed`, cell: (t) => keyItems(t.eligibility.inclusion) },
-      { key: 'exclusion', label: 'Key exclusion criteria', hint: `first ${KEY_ITEMS} as listed`, cell: (t) => keyItems(t.eligibility.exclusion) },
+      { key: 'inclusion', field: 'eligibility.inclusion', label: 'Key inclusion criteria', hint: `first ${KEY_ITEMS} as listed`, cell: (t) => keyItems(t.eligibility.inclusion) },
+      { key: 'exclusion', field: 'eligibility.exclusion', label: 'Key exclusion criteria', hint: `first ${KEY_ITEMS} as listed`, cell: (t) => keyItems(t.eligibility.exclusion) },
     ],
   },
   {
     key: 'outcomes',
     label: 'Outcomes',
     rows: [
-      { key: 'primary', label: 'Primary outcomes', cell: (t) => many(t.outcomes.primary.map((o) => `${o.measure}${o.timeFrame ? ` — ${o.timeFrame}` : ''}`)) },
-      { key: 'secondary', label: 'Secondary outcomes', cell: (t) => many(t.outcomes.secondary.map((o) => `${o.measure}${o.timeFrame ? ` — ${o.timeFrame}` : ''}`)) },
+      { key: 'primary', field: 'outcomes.primary', label: 'Primary outcomes', cell: (t) => many(t.outcomes.primary.map((o) => `${o.measure}${o.timeFrame ? ` — ${o.timeFrame}` : ''}`)) },
+      { key: 'secondary', field: 'outcomes.secondary', label: 'Secondary outcomes', cell: (t) => many(t.outcomes.secondary.map((o) => `${o.measure}${o.timeFrame ? ` — ${o.timeFrame}` : ''}`)) },
       {
         key: 'instruments',
         label: 'Instruments',
@@ -172,7 +191,7 @@ export const GROUPS: readonly Group[] = [
         cell: (t) => many([...new Set(t.flags.filter((f) => EVIDENCE.includes(f.code) && f.code !== 'registered-not-approved').map((f) => flagLabel(f.code)))], 'None'),
       },
       { key: 'flags', label: 'Data-quality flags', cell: (t) => many([...new Set(t.flags.filter((f) => !SIGNALS.includes(f.code)).map((f) => flagLabel(f.code)))], 'None') },
-      { key: 'results', label: 'Results posted', cell: (t) => one(t.hasResults === true ? 'Yes' : t.hasResults === false ? 'No' : null) },
+      { key: 'results', field: 'hasResults', label: 'Results posted', cell: (t) => one(t.hasResults === true ? 'Yes' : t.hasResults === false ? 'No' : null) },
       { key: 'sources', label: 'Sources', identity: true, cell: (t) => many(t.sources.map((s) => `${FORMAT[s.format].label}: ${s.file}`)) },
     ],
   },
@@ -194,7 +213,7 @@ export function cellsDiffer(cells: readonly Cell[]): boolean {
 
 /** Whether a row's cells are not all the same across the trials. */
 export function rowDiffers(row: Row, trials: readonly Trial[]): boolean {
-  return cellsDiffer(trials.map((t) => row.cell(t)));
+  return cellsDiffer(trials.map((t) => cellOf(row, t)));
 }
 
 export interface GridRow {
@@ -233,7 +252,7 @@ export function gridModel(trials: readonly Trial[], wanted?: readonly string[]):
     const rows = g.rows
       .filter((r) => !wanted || wanted.includes(r.key))
       .map((row): GridRow => {
-        const cells = trials.map((t) => row.cell(t));
+        const cells = trials.map((t) => cellOf(row, t));
         const disagree = cellsDiffer(cells);
         return { row, cells, differs: several && disagree && !row.identity, same: several && !disagree };
       });
@@ -246,6 +265,6 @@ export function gridModel(trials: readonly Trial[], wanted?: readonly string[]):
 /** The selection as a flat table (header + one row per attribute), for CSV export and tests. */
 export function comparisonTable(trials: readonly Trial[]): string[][] {
   const header = ['group', 'attribute', ...trials.map((t) => t.id)];
-  const rows = GROUPS.flatMap((g) => g.rows.map((r) => [g.label, r.label, ...trials.map((t) => r.cell(t).lines.join('; '))]));
+  const rows = GROUPS.flatMap((g) => g.rows.map((r) => [g.label, r.label, ...trials.map((t) => cellOf(r, t).lines.join('; '))]));
   return [header, ...rows];
 }

@@ -15,6 +15,8 @@ import {
 } from '../domain/vocabulary.ts';
 
 export const NOT_STATED = 'Not stated';
+/** In place of a value the records we hold do not carry (a page copy may leave a section out): src/lib/absence.ts */
+export const NOT_HELD = 'Not in the records we hold';
 
 /** The text with its first letter in upper case. */
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,6 +1,6 @@
 /** The comparison model: when a row differs, what "only differences" hides, the category row, the picker and shared links. */
 import { describe, expect, it } from 'vitest';
-import { cellsDiffer, gridModel, type Cell } from '../../src/lib/compare.ts';
+import { GROUPS, cellOf, cellsDiffer, gridModel, type Cell } from '../../src/lib/compare.ts';
 import { legendText, renderGrid } from '../../src/lib/compare-render.ts';
 import { pickerIndex } from '../../src/lib/compare-picker.ts';
 import { idsOfParam, linkChoice, lookupKey, lookupOf, mergeSelections, pickerMatches, resolveIds } from '../../src/lib/compare-selection.ts';
@@ -169,5 +169,20 @@ describe('the picker', () => {
       categories: ['musculoskeletal', 'neurological'],
       aliases: [],
     });
+  });
+});
+
+describe('cellOf: a missing value says whose record lacks it', () => {
+  const start = GROUPS.flatMap((g) => g.rows).find((r) => r.key === 'start')!;
+  it('says "Not in the records we hold" when the trial rests on page copies, which may leave a section out', () => {
+    expect(cellOf(start, trial('NCT00000001')).lines).toEqual(['Not in the records we hold']);
+  });
+  it('says "Not stated" when a record we hold is the registry’s own complete export', () => {
+    const registry = { ...trial('NCT00000002'), sources: [{ file: 'NCT00000002.json', format: 'ctgov-json', site: 'clinicaltrials.gov', asOf: null, retrieved: null, row: null }] } as Trial;
+    expect(cellOf(start, registry).lines).toEqual(['Not stated']);
+  });
+  it('keeps a value as it is, and is muted like "Not stated" in the grid', () => {
+    expect(cellOf(start, trial('NCT00000003', { start: '2020-05' })).lines).toEqual(['May 2020 (actual)']);
+    expect(renderGrid([trial('NCT00000001'), trial('NCT00000003', { start: '2020-05' })])).toContain('<span class="not-stated">Not in the records we hold</span>');
   });
 });
