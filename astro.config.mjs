@@ -6,6 +6,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { socialImages } from './src/integrations/social-images.ts';
 import { concurrently } from './src/integrations/concurrently.ts';
 import { trialDataFiles } from './src/integrations/trial-files.ts';
+import { siteOutput } from './src/integrations/site-output.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://msc-trials.example.org',
@@ -17,8 +18,9 @@ export default defineConfig({
   // code blocks stay plain <pre><code>: Shiki colours with style attributes, which the CSP refuses
   markdown: { syntaxHighlight: false },
   // after the pages: each trial's data files (record, citations), then the social images and the
-  // search index at the same time (src/integrations/concurrently.ts)
-  integrations: [mdx(), trialDataFiles(), concurrently('msc-after-build', [socialImages(), pagefindIndex()])],
+  // search index at the same time (src/integrations/concurrently.ts); last, siteOutput removes what
+  // this build did not produce: the site folder is built in place (src/integrations/site-output.ts)
+  integrations: [mdx(), trialDataFiles(), concurrently('msc-after-build', [socialImages(), pagefindIndex()]), siteOutput()],
   // A strict Content-Security-Policy in a <meta> on every page: Astro hashes every script and
   // style it emits, so nothing inline runs unless it is ours. Pagefind compiles its WebAssembly
   // ('wasm-unsafe-eval') and runs a worker from /pagefind/ ('self'). docs/deploy.md lists the

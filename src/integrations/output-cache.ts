@@ -26,20 +26,33 @@ export function digestFiles(dir: string, keep: (path: string) => boolean, extra:
   return hash.digest('hex');
 }
 
+/** What the site folder already holds (src/integrations/site-output.ts), folder by folder. */
+export interface PlacedTrees {
+  currentTree(dir: string, digest: string): boolean;
+  wroteTree(dir: string, digest: string): void;
+}
+
 /**
- * Copies the stored output of step `name` for `key` into `outDir`, or runs `make` (which writes
+ * Copies the stored output of step `name` for `key` into `outDir` (or leaves it, when `placed`
+ * says the folder is there as the last build wrote it for `key`), or runs `make` (which writes
  * `outDir`) and stores what it wrote. Returns whether the output came from the cache.
  */
-export async function withOutputCache(name: string, key: string, outDir: string, make: () => Promise<void>, root = cacheRoot()): Promise<boolean> {
+export async function withOutputCache(name: string, key: string, outDir: string, make: () => Promise<void>, root = cacheRoot(), placed?: PlacedTrees): Promise<boolean> {
   const slot = join(root, name);
   const stamp = join(slot, 'key');
   const stored = join(slot, 'output');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === key && existsSync(stored)) {
+    if (placed?.currentTree(outDir, key)) return true;
     rmSync(outDir, { recursive: true, force: true });
     cpSync(stored, outDir, { recursive: true });
+    placed?.wroteTree(outDir, key);
     return true;
   }
+  // the step starts from an empty folder: the site folder is kept between builds (src/integrations/site-output.ts),
+  // and a step that adds files (Pagefind names its fragments by content) would keep the old ones beside the new
+  rmSync(outDir, { recursive: true, force: true });
   await make();
+  placed?.wroteTree(outDir, key);
   try {
     // store beside, then swap, so an interrupted copy never leaves a stamp over a partial folder
     rmSync(stamp, { force: true });

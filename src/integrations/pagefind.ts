@@ -19,7 +19,8 @@ import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { trialSearchDocument } from '../lib/search-index.ts';
-import { digestFiles, withOutputCache } from './output-cache.ts';
+import { cacheRoot, digestFiles, withOutputCache } from './output-cache.ts';
+import { ledgerFor } from './site-output.ts';
 import type { Trial } from '../schemas/trial.ts';
 
 interface BrowseRow {
@@ -95,7 +96,7 @@ export async function buildSearchIndex(site: string): Promise<{ trials: number; 
     const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     await pagefind.close();
-  });
+  }, cacheRoot(), ledgerFor(site));
   return { trials: trials.length, guides, ranked: writeSortRanks(site), cached };
 }
 

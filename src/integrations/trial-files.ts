@@ -4,15 +4,17 @@
  * published /trials.json, the same records the pages show. As Astro endpoints they cost about
  * 1 ms each in the page phase (5,360 files on the real catalogue: 6.6–13.5 s of it, measured by
  * `npm run bench`); written here they take well under a second. The bytes are the same as the
- * endpoints wrote (the build test compares two builds file by file). Not served by `astro dev`.
+ * endpoints wrote (the build test compares two builds file by file). A file already in the site
+ * folder as the last build wrote it is not written again. Not served by `astro dev`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { toBibtex, toCslJson, toRis, type CiteContext } from '../lib/cite.ts';
 import { SITE, absolute, trialJsonPath, trialPath } from '../lib/site.ts';
 import type { Trial } from '../schemas/trial.ts';
+import { ledgerFor } from './site-output.ts';
 
 /** Every data file of one trial: path inside the site, and its content. */
 export function trialFiles(trial: Trial, site: URL | undefined): { path: string; content: string }[] {
@@ -38,16 +40,19 @@ export function trialDataFiles(): AstroIntegration {
         const started = performance.now();
         const out = fileURLToPath(dir);
         const trials = JSON.parse(readFileSync(join(out, 'trials.json'), 'utf8')) as Trial[];
+        // a file whose content is already there, as written by the last build, is left alone (src/integrations/site-output.ts)
+        const ledger = ledgerFor(out);
+        let files = 0;
         let written = 0;
         for (const trial of trials) {
           for (const file of trialFiles(trial, site)) {
-            const path = join(out, file.path);
-            mkdirSync(dirname(path), { recursive: true });
-            writeFileSync(path, file.content);
-            written += 1;
+            files += 1;
+            if (ledger.write(join(out, file.path), file.content)) written += 1;
           }
         }
-        logger.info(`${written} trial data files (record and citations of ${trials.length} trials) in ${Math.round(performance.now() - started)} ms`);
+        logger.info(
+          `${files} trial data files (record and citations of ${trials.length} trials; ${written} written, ${files - written} unchanged) in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };

@@ -95,17 +95,33 @@ export async function renderOgPng(card: OgCard): Promise<Buffer> {
   return png;
 }
 
+/** What the site folder already holds (src/integrations/site-output.ts): whether a file is there as written for a digest. */
+export interface PlacedFiles {
+  current(path: string, digest: string): boolean;
+  wrote(path: string, digest: string): void;
+}
+
 /**
- * Many images, each written to its path: read from the cache when drawn before, else laid out
- * (satori, on this thread) and rasterised `concurrency` at a time off it. Returns how many were drawn.
+ * Many images, each written to its path: left alone when `placed` says the file there was written
+ * for the same card, else copied from the cache when drawn before, else laid out (satori, on this
+ * thread) and rasterised `concurrency` at a time off it. Returns how many were drawn, copied and left.
  */
-export async function writeOgPngs(jobs: readonly { path: string; card: OgCard }[], concurrency = 4): Promise<{ drawn: number; cached: number }> {
+export async function writeOgPngs(
+  jobs: readonly { path: string; card: OgCard }[],
+  placed?: PlacedFiles,
+  concurrency = 4,
+): Promise<{ drawn: number; cached: number; unchanged: number }> {
   let next = 0;
   let drawn = 0;
+  let unchanged = 0;
   const worker = async () => {
     while (next < jobs.length) {
       const { path, card } = jobs[next++]!;
       const key = keyOf(card);
+      if (placed?.current(path, key)) {
+        unchanged += 1;
+        continue;
+      }
       const cached = join(CACHE, `${key}.png`);
       mkdirSync(join(path, '..'), { recursive: true });
       // drawn before: the file is copied by the kernel (a clone where the disk can), never read into JS
@@ -116,10 +132,11 @@ export async function writeOgPngs(jobs: readonly { path: string; card: OgCard }[
         writeFileSync(path, png);
         drawn += 1;
       }
+      placed?.wrote(path, key);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-  return { drawn, cached: jobs.length - drawn };
+  return { drawn, cached: jobs.length - drawn - unchanged, unchanged };
 }
 
 /** What a trial's image shows: the site and id, the title, status, phase and product badges, the sponsor. */

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { brokenLinks, listFiles } from '../../scripts/quality/site.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -226,7 +226,7 @@ describe('astro build over a sources folder', () => {
     expect([...a.keys()].filter((f) => !f.startsWith('pagefind/')).sort()).toEqual([...b.keys()].filter((f) => !f.startsWith('pagefind/')).sort());
   }, 400_000);
 
-  it('an incremental build after one record changed renders that trial again, restores the rest, and equals a clean build', () => {
+  it('an incremental build after one record changed renders that trial again, keeps the rest in place, and equals a clean build; a withdrawn record leaves nothing behind', () => {
     const sources = join(temp, 'inc-sources');
     cpSync('content/sources/seeds', sources, { recursive: true });
     const cache = join(temp, 'inc-cache');
@@ -234,15 +234,26 @@ describe('astro build over a sources folder', () => {
     const first = build(sources, out, undefined, { CATALOGUE_CACHE_DIR: cache });
     expect(first.status, first.stderr + first.stdout).toBe(0);
     const firstFiles = digests(out, 'pagefind/');
+    cpSync(join(out, 'trials/NCT04208646/index.html'), join(temp, 'inc-first-page.html'));
 
-    // nothing changed: no record is read or assembled again, every page is restored, the output is the same
+    // nothing changed: no record is read or assembled again, every page and data file is left in place, the output is the same
     const warm = build(sources, out, undefined, { CATALOGUE_CACHE_DIR: cache });
     expect(warm.status, warm.stderr + warm.stdout).toBe(0);
     expect(logOf(warm)).toContain('5 trials from 5 record files (nothing changed: the stored trials are kept)');
-    expect(logOf(warm)).toMatch(/\/trials\/NCT07157891\/index\.html \(restored\)/u);
+    expect(logOf(warm)).toMatch(/\/trials\/NCT07157891\/index\.html \(cached\)/u);
     expect(logOf(warm)).toContain('search index of 5 trial records and 1 guide pages copied from the cache (nothing it is made from changed)');
+    expect(logOf(warm)).toContain('20 trial data files (record and citations of 5 trials; 0 written, 20 unchanged)');
+    expect(logOf(warm)).toMatch(/0 data files written, \d+ kept as they were; 0 file\(s\) from an earlier build removed/u);
     const warmFiles = digests(out, 'pagefind/');
+    expect([...warmFiles.keys()].sort()).toEqual([...firstFiles.keys()].sort());
     expect([...warmFiles.keys()].filter((f) => warmFiles.get(f) !== firstFiles.get(f))).toEqual([]);
+
+    // a page deleted from the site folder by hand is put back from Astro's cache
+    rmSync(join(out, 'trials/NCT04208646/index.html'));
+    const mended = build(sources, out, undefined, { CATALOGUE_CACHE_DIR: cache });
+    expect(mended.status, mended.stderr + mended.stdout).toBe(0);
+    expect(logOf(mended)).toMatch(/\/trials\/NCT04208646\/index\.html \(restored\)/u);
+    expect(readFileSync(join(out, 'trials/NCT04208646/index.html'), 'utf8')).toBe(readFileSync(join(temp, 'inc-first-page.html'), 'utf8'));
 
     // a curator edits one record: NCT07157891's title (the record's first line) gains a word
     const file = join(sources, '001_a3c49bb06900f447.txt');
@@ -254,12 +265,12 @@ describe('astro build over a sources folder', () => {
     expect(log).toContain('(1 read, 4 unchanged; 1 entries updated)');
 
     expect(log).toMatch(/\/trials\/NCT07157891\/index\.html \(\+\d+ms\)/u); // rendered
-    // the data files (record, citations) are written after the pages, from the published records, every build
-    expect(log).toContain('20 trial data files (record and citations of 5 trials)');
+    // the data files (record, citations) are made after the pages from the published records; only the edited trial's are written
+    expect(log).toContain('20 trial data files (record and citations of 5 trials; 4 written, 16 unchanged)');
     // the edited record changes its search document: the index is made again, not copied
     expect(log).toMatch(/indexed 5 trial records and 1 guide pages into the search index/u);
     expect(readFileSync(join(out, 'trials/NCT07157891.json'), 'utf8')).toContain(`${title} (edited)`);
-    expect(log).toMatch(/\/trials\/NCT04208646\/index\.html \(restored\)/u);
+    expect(log).toMatch(/\/trials\/NCT04208646\/index\.html \(cached\)/u);
     // NCT06688318 has an editorial note, which may show other trials: it is rendered again
     expect(log).toMatch(/\/trials\/NCT06688318\/index\.html \(\+\d+ms\)/u);
     expect(readFileSync(join(out, 'trials/NCT07157891/index.html'), 'utf8')).toContain(`${title} (edited)`);
@@ -275,7 +286,22 @@ describe('astro build over a sources folder', () => {
     const indexFiles = (dir: string) => [...digests(dir).entries()].filter(([f]) => /^pagefind\/(fragment|index)\//u.test(f)).sort();
     expect(indexFiles(out).length).toBeGreaterThan(5);
     expect(indexFiles(out)).toEqual(indexFiles(clean));
-  }, 400_000);
+
+    // a record withdrawn (NCT05921058's file removed): its pages, data files and search fragment leave the
+    // site folder too, and what stays is again what a clean build writes
+    rmSync(join(sources, '004_1f41135654dbd125.txt'));
+    const withdrawn = build(sources, out, undefined, { CATALOGUE_CACHE_DIR: cache });
+    expect(withdrawn.status, withdrawn.stderr + withdrawn.stdout).toBe(0);
+    expect(logOf(withdrawn)).toMatch(/[1-9]\d* file\(s\) from an earlier build removed \(/u);
+    expect(listFiles(out).filter((f) => f.includes('NCT05921058'))).toEqual([]);
+    const cleanWithdrawn = join(temp, 'inc-clean-withdrawn');
+    const fourth = build(sources, cleanWithdrawn, undefined, { CATALOGUE_CACHE_DIR: join(temp, 'inc-clean-withdrawn-cache') });
+    expect(fourth.status, fourth.stderr + fourth.stdout).toBe(0);
+    const [c, d] = [digests(out, 'pagefind/'), digests(cleanWithdrawn, 'pagefind/')];
+    expect([...c.keys()].sort()).toEqual([...d.keys()].sort());
+    expect([...c.keys()].filter((f) => c.get(f) !== d.get(f))).toEqual([]);
+    expect(indexFiles(out)).toEqual(indexFiles(cleanWithdrawn));
+  }, 600_000);
 
   it('an incremental build after a code change that alters the shared stylesheet renders every page again: no page keeps a stale link', () => {
     // a copy of the project, so the test can edit its source
@@ -300,6 +326,9 @@ describe('astro build over a sources folder', () => {
     const after = css('trials/NCT04208646/index.html');
     expect(after).not.toBe(before);
     expect(css('about/index.html')).toBe(after);
+    // the site folder is built in place: the stylesheet no page links any more is removed
+    expect(existsSync(join(out, before!))).toBe(false);
+    expect(existsSync(join(out, after!))).toBe(true);
     expect(brokenLinks(out, 'https://msc-trials.example.org')).toEqual([]);
   }, 400_000);
 });
